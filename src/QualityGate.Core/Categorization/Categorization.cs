@@ -1,0 +1,25 @@
+using QualityGate.Results;
+
+namespace QualityGate.Categorization;
+
+/// <summary>The categorizer's answer for one failure.</summary>
+public sealed class Categorization
+{
+    public Categorization(string category, string rule, string hint)
+    {
+        Category = category;
+        Rule = rule;
+        Hint = hint;
+    }
+
+    public string Category { get; }
+
+    public string Rule { get; }
+
+    public string Hint { get; }
+
+    /// <summary>The exception that decided it, unwrapped from AggregateException and the like.</summary>
+    public string? ExceptionType { get; set; }
+
+    public SourceLocation? Location { get; set; }
+}

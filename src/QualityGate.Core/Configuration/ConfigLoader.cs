@@ -1,0 +1,214 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using QualityGate.Categorization;
+using QualityGate.Diagnostics;
+
+namespace QualityGate.Configuration;
+
+/// <summary>Finds and reads qualitygate.json. Every problem is a <see cref="QualityGateException"/> with a code.</summary>
+public static class ConfigLoader
+{
+    public const string FileName = "qualitygate.json";
+
+    private static readonly Regex CategoryName = new("^[a-z][a-z0-9-]*$", RegexOptions.CultureInvariant);
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>The nearest qualitygate.json in <paramref name="startDirectory"/> or a folder above it.</summary>
+    public static string? Find(string startDirectory)
+    {
+        for (var directory = new DirectoryInfo(startDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, FileName);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Loads an explicit path (which must exist), else the nearest file above <paramref name="startDirectory"/>, else the defaults.</summary>
+    public static GateConfig Discover(string? explicitPath, string startDirectory)
+    {
+        if (explicitPath is not null)
+        {
+            var full = Path.GetFullPath(explicitPath);
+            if (!File.Exists(full))
+            {
+                throw new QualityGateException(
+                    DiagnosticCode.ConfigNotFound,
+                    "the configuration file does not exist. Fix the path, or leave it unset to use the nearest qualitygate.json.",
+                    full);
+            }
+
+            return Load(full);
+        }
+
+        return Find(startDirectory) is { } found ? Load(found) : GateConfig.Empty;
+    }
+
+    public static GateConfig Load(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new QualityGateException(DiagnosticCode.ConfigUnreadable, $"cannot read the configuration: {e.Message}", path, e);
+        }
+
+        return Parse(text, path);
+    }
+
+    public static GateConfig Parse(string json, string path)
+    {
+        if (json.Trim().Length == 0)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.ConfigUnreadable,
+                "the configuration file is empty. Write at least '{}' or delete the file.",
+                path);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.ConfigUnreadable,
+                $"the configuration is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}",
+                path,
+                e);
+        }
+
+        using (document)
+        {
+            var root = new ConfigNode(document.RootElement, string.Empty, path)
+                .ExpectObject("$schema", "categories", "testLayers");
+            var categories = root.Child("categories")?.ExpectObject("legacy", "rules");
+            return new GateConfig(
+                path,
+                ReadRules(categories?.Child("rules")),
+                ReadLegacy(categories?.Child("legacy")),
+                ReadTestLayers(root.Child("testLayers")));
+        }
+    }
+
+    private static List<UserRule> ReadRules(ConfigNode? rules)
+    {
+        var result = new List<UserRule>();
+        if (rules is not { } node)
+        {
+            return result;
+        }
+
+        var index = 0;
+        foreach (var item in node.Items())
+        {
+            item.ExpectObject("name", "category", "hint", "exceptionType", "message", "stackTrace", "test", "trait");
+            var category = item.String("category") ?? throw item.Invalid("needs a 'category': the name failures matching the rule are counted under.");
+            if (!CategoryName.IsMatch(category))
+            {
+                throw item.Invalid($"has category '{category}': use lower-case letters, digits and '-' (built-in: {string.Join(", ", Categories.BuiltIn)}).");
+            }
+
+            var name = item.String("name") ?? $"rule-{index}";
+            var rule = new UserRule(name, category, item.String("hint") ?? $"Matched rule '{name}' of qualitygate.json: see its notes.")
+            {
+                ExceptionType = item.String("exceptionType") is { } type ? new NamePattern(type) : null,
+                Message = Pattern(item, "message"),
+                StackTrace = Pattern(item, "stackTrace"),
+                Test = item.String("test") is { } test ? new NamePattern(test) : null,
+                Trait = item.String("trait"),
+            };
+            if (rule.ExceptionType is null && rule.Message is null && rule.StackTrace is null && rule.Test is null && rule.Trait is null)
+            {
+                throw item.Invalid("has no condition and would match every failure: give at least one of exceptionType, message, stackTrace, test, trait.");
+            }
+
+            result.Add(rule);
+            index++;
+        }
+
+        return result;
+    }
+
+    private static LegacyLocation ReadLegacy(ConfigNode? legacy)
+    {
+        if (legacy is not { } node)
+        {
+            return LegacyLocation.Default;
+        }
+
+        node.ExpectObject("types", "traits");
+        var types = node.Strings("types") ?? LegacyLocation.DefaultTypes;
+        var traits = node.Strings("traits") ?? LegacyLocation.DefaultTraits;
+        return new LegacyLocation(types.Select(t => new NamePattern(t)).ToList(), traits);
+    }
+
+    private static List<TestLayer> ReadTestLayers(ConfigNode? layers)
+    {
+        var result = new List<TestLayer>();
+        if (layers is not { } node)
+        {
+            return result;
+        }
+
+        node.ExpectObject(node.Kind == JsonValueKind.Object ? node.Properties().Select(p => p.Key).ToArray() : []);
+        foreach (var pair in node.Properties())
+        {
+            var layer = pair.Value.ExpectObject("projects", "traits");
+            var projects = layer.Strings("projects") ?? [];
+            var traits = layer.Strings("traits") ?? [];
+            if (projects.Count == 0 && traits.Count == 0)
+            {
+                throw layer.Invalid("claims no tests: give 'projects' (test project name patterns) or 'traits' (\"Name=Value\").");
+            }
+
+            result.Add(new TestLayer(pair.Key, projects.Select(p => new NamePattern(p)).ToList(), traits));
+        }
+
+        return result;
+    }
+
+    private static Regex? Pattern(ConfigNode node, string key)
+    {
+        if (node.String(key) is not { } pattern)
+        {
+            return null;
+        }
+
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Multiline, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException e)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.ConfigInvalidPattern,
+                $"'{node.Path}.{key}' is not a valid regular expression: {e.Message}",
+                node.File);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message.Substring(0, cut) : message;
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.IO;
+using QualityGate.Diagnostics;
+
+namespace QualityGate.Recording;
+
+/// <summary>How much the end-of-run console summary says.</summary>
+public enum Verbosity
+{
+    Quiet,
+    Minimal,
+    Normal,
+    Detailed,
+}
+
+/// <summary>Where and how a run's results are recorded.</summary>
+public sealed class RecorderOptions
+{
+    public const string DefaultFileName = "{assembly}.{framework}.qualitygate.json";
+
+    public RecorderOptions(string resultsDirectory, string targetFramework)
+    {
+        ResultsDirectory = resultsDirectory;
+        TargetFramework = targetFramework;
+    }
+
+    public string ResultsDirectory { get; }
+
+    /// <summary>Short moniker, e.g. net10.0.</summary>
+    public string TargetFramework { get; }
+
+    /// <summary>File path template with {assembly} and {framework}; relative paths resolve against the results directory.</summary>
+    public string LogFilePath { get; set; } = DefaultFileName;
+
+    /// <summary>An explicit qualitygate.json; otherwise the nearest one above each test assembly is used.</summary>
+    public string? ConfigPath { get; set; }
+
+    public Verbosity Verbosity { get; set; } = Verbosity.Normal;
+
+    /// <summary>How many failures per category the normal console summary lists.</summary>
+    public int FailuresPerCategory => Verbosity == Verbosity.Detailed ? 20 : 3;
+
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+    public static Verbosity ParseVerbosity(string value)
+    {
+        foreach (Verbosity v in Enum.GetValues(typeof(Verbosity)))
+        {
+            if (string.Equals(v.ToString(), value, StringComparison.OrdinalIgnoreCase))
+            {
+                return v;
+            }
+        }
+
+        // The dotnet CLI's short forms.
+        return value.ToLowerInvariant() switch
+        {
+            "q" => Verbosity.Quiet,
+            "m" => Verbosity.Minimal,
+            "n" => Verbosity.Normal,
+            "d" or "diag" or "diagnostic" => Verbosity.Detailed,
+            _ => throw new QualityGateException(
+                DiagnosticCode.LoggerInvalidParameter,
+                $"Verbosity '{value}' is not valid. Use one of: quiet, minimal, normal, detailed."),
+        };
+    }
+
+    /// <summary>The results file of one assembly.</summary>
+    public string ResolvePath(string assembly)
+    {
+        var expanded = Replace(Replace(LogFilePath, "{assembly}", assembly), "{framework}", TargetFramework);
+        return Path.GetFullPath(Path.Combine(ResultsDirectory, expanded));
+    }
+
+    /// <summary>Fails now, with advice, if results cannot be written where they will go.</summary>
+    public void EnsureWritable()
+    {
+        var directory = Path.GetDirectoryName(ResolvePath("probe"))!;
+        var probe = Path.Combine(directory, ".qualitygate-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(directory);
+            using (File.Create(probe))
+            {
+            }
+
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.ResultsUnwritable,
+                $"cannot write test results to {directory}: {e.Message} Point --results-directory or the logger's " +
+                "LogFilePath at a folder you can write to.",
+                directory,
+                e);
+        }
+    }
+
+    private static string Replace(string text, string token, string value)
+    {
+        var index = text.IndexOf(token, StringComparison.OrdinalIgnoreCase);
+        while (index >= 0)
+        {
+            text = text.Substring(0, index) + value + text.Substring(index + token.Length);
+            index = text.IndexOf(token, index + value.Length, StringComparison.OrdinalIgnoreCase);
+        }
+
+        return text;
+    }
+}

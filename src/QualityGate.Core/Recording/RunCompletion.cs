@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using QualityGate.Results;
+
+namespace QualityGate.Recording;
+
+/// <summary>How a run ended, as the host reports it.</summary>
+public sealed class RunCompletion
+{
+    public bool Aborted { get; set; }
+
+    public string? AbortReason { get; set; }
+
+    public IReadOnlyList<RunAttachment> Attachments { get; set; } = [];
+
+    /// <summary>Error-level messages of the run (for example the test host's crash report).</summary>
+    public IReadOnlyList<string> Errors { get; set; } = [];
+}

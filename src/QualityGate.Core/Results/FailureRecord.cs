@@ -1,0 +1,29 @@
+namespace QualityGate.Results;
+
+/// <summary>The "failure" object of a failed test: its category, the evidence and what to do.</summary>
+public sealed class FailureRecord
+{
+    public FailureRecord(string category, string rule, string hint)
+    {
+        Category = category;
+        Rule = rule;
+        Hint = hint;
+    }
+
+    public string Category { get; }
+
+    /// <summary>Which rule put the failure in its category, e.g. "binding/parameter-count" or "user/flaky-http".</summary>
+    public string Rule { get; }
+
+    /// <summary>One line: what to do about it.</summary>
+    public string Hint { get; }
+
+    public string? ExceptionType { get; set; }
+
+    public string? Message { get; set; }
+
+    public string? StackTrace { get; set; }
+
+    /// <summary>Where it failed: the test's own frame in the stack trace, else the throwing frame.</summary>
+    public SourceLocation? Location { get; set; }
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text.Json;
+
+namespace QualityGate.Results;
+
+/// <summary>The JSON shape of the results file, in one place; README.md documents it field by field.</summary>
+internal static class ResultsJson
+{
+    private static readonly string ToolVersion =
+        typeof(ResultsJson).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            .Split('+')[0] ?? "0.0.0";
+
+    public static void WriteTool(Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject("tool");
+        writer.WriteString("name", "QualityGate");
+        writer.WriteString("version", ToolVersion);
+        writer.WriteEndObject();
+    }
+
+    public static void WriteRun(Utf8JsonWriter writer, RunInfo run, RunSummary summary)
+    {
+        writer.WriteStartObject("run");
+        writer.WriteString("assembly", run.Assembly);
+        WriteNullable(writer, "assemblyPath", run.AssemblyPath);
+        writer.WriteString("targetFramework", run.TargetFramework);
+        writer.WriteString("startTime", ResultsFileWriter.FormatTime(run.StartTime));
+        writer.WriteString("finishTime", ResultsFileWriter.FormatTime(run.FinishTime));
+        writer.WriteNumber("durationMs", Math.Round((run.FinishTime - run.StartTime).TotalMilliseconds, 1));
+        writer.WriteBoolean("aborted", run.Aborted);
+        WriteNullable(writer, "abortReason", run.AbortReason);
+        WriteNullable(writer, "config", run.ConfigPath);
+
+        writer.WriteStartArray("attachments");
+        foreach (var attachment in run.Attachments)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", attachment.Path);
+            WriteNullable(writer, "description", attachment.Description);
+            WriteNullable(writer, "collector", attachment.Collector);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("errors");
+        foreach (var error in run.Errors)
+        {
+            writer.WriteStringValue(error);
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartObject("summary");
+        writer.WriteNumber("total", summary.Total);
+        writer.WriteNumber("passed", summary.Passed);
+        writer.WriteNumber("failed", summary.Failed);
+        writer.WriteNumber("skipped", summary.Skipped);
+        writer.WriteNumber("none", summary.None);
+        writer.WriteStartObject("categories");
+        foreach (var pair in summary.Categories)
+        {
+            writer.WriteNumber(pair.Key, pair.Value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    public static void WriteTest(Utf8JsonWriter writer, TestResultRecord test)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", test.Name);
+        writer.WriteString("displayName", test.DisplayName);
+        WriteNullable(writer, "id", test.Id);
+        writer.WriteString("outcome", test.Outcome.ToJsonName());
+        writer.WriteNumber("durationMs", Math.Round(test.DurationMs, 3));
+        WriteTraits(writer, test.Traits);
+        WriteNullable(writer, "testLayer", test.TestLayer);
+        WriteLocation(writer, "source", test.Source);
+        if (test.SkipReason is not null)
+        {
+            writer.WriteString("skipReason", test.SkipReason);
+        }
+
+        if (test.Failure is { } failure)
+        {
+            writer.WriteStartObject("failure");
+            writer.WriteString("category", failure.Category);
+            writer.WriteString("rule", failure.Rule);
+            writer.WriteString("hint", failure.Hint);
+            WriteNullable(writer, "exceptionType", failure.ExceptionType);
+            WriteNullable(writer, "message", failure.Message);
+            WriteNullable(writer, "stackTrace", failure.StackTrace);
+            writer.WriteString("file", failure.Location?.File);
+            if (failure.Location?.Line is { } line)
+            {
+                writer.WriteNumber("line", line);
+            }
+            else
+            {
+                writer.WriteNull("line");
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteTraits(Utf8JsonWriter writer, IReadOnlyList<Trait> traits)
+    {
+        writer.WriteStartObject("traits");
+        if (traits.Count > 0)
+        {
+            // Traits may repeat a name (two categories); the file groups the values under the name.
+            foreach (var group in traits.GroupBy(t => t.Name, StringComparer.Ordinal))
+            {
+                writer.WriteStartArray(group.Key);
+                foreach (var trait in group)
+                {
+                    writer.WriteStringValue(trait.Value);
+                }
+
+                writer.WriteEndArray();
+            }
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter writer, string name, SourceLocation? location)
+    {
+        if (location is null)
+        {
+            writer.WriteNull(name);
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        writer.WriteString("file", location.File);
+        if (location.Line is { } line)
+        {
+            writer.WriteNumber("line", line);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}
