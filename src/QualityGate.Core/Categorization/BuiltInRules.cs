@@ -40,7 +40,7 @@ public static class BuiltInRules
         Timeout);
 
     private static readonly Regex ParameterCount = new(
-        @"expected \d+ parameter values?|Too (?:many|few) arguments provided|doesn't match method parameters|does not match method parameters|Parameter count mismatch|parameter count mismatch|Wrong number of arguments|No arguments were provided",
+        @"expected \d+ parameter values?|Too (?:many|few) arguments provided|doesn't match method parameters|does not match method parameters|Parameter count mismatch|parameter count mismatch|Wrong number of arguments|No arguments were provided|methods are not allowed to have parameters|Method has parameters, but does not define any test source",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
         Timeout);
 
@@ -55,12 +55,13 @@ public static class BuiltInRules
         Timeout);
 
     private static readonly Regex MockingMessage = new(
-        @"Non-overridable members .* may not be used in setup|Invalid setup on a non-virtual|Unsupported expression:|Type to mock .*must be an interface|Can not instantiate proxy of class|Could not find a call to return from|Object instance was not created by Moq|Expected invocation on the mock|invocation failed with mock behavior Strict",
+        @"Non-overridable members .* may not be used in setup|Invalid setup on a non-virtual|Unsupported expression:|Type to mock .*must be an interface|Can not instantiate proxy of class|Could not find a call to return from|Object instance was not created by Moq|Expected invocation on the mock|invocation failed with mock behavior Strict|Assertion failed for the following call|of strict fake|Expected to receive .*call|Actually received no matching calls|Can not return value of type",
         RegexOptions.CultureInvariant,
         Timeout);
 
+    // Anchored at the start: these are the frameworks' own words, not text an assertion happens to compare.
     private static readonly Regex FrameworkTimeout = new(
-        @"Test execution timed out after|Test exceeded (?:Timeout|CancelAfter) value|timed out after \d+|exceeded (?:the )?(?:execution )?timeout|Timeout of \d+ ?ms exceeded",
+        @"^\s*(?:Test execution timed out after|Test exceeded (?:Timeout|CancelAfter) value|Test '[^']*' (?:timed out after|exceeded execution timeout)|Test timed out after|Timeout of \d+ ?ms exceeded)",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
         Timeout);
 
@@ -72,6 +73,10 @@ public static class BuiltInRules
         new("setup/test-class-constructor",
             "The test class's constructor or InitializeAsync threw before the test ran: fix the shared setup.",
             IsTestClassSetupFrame),
+
+        new("async/framework-timeout",
+            "The test ran past its timeout: await the work instead of blocking, make it faster, or raise the timeout if the work is legitimately slow.",
+            f => f.EffectiveIs("Xunit.Sdk.TestTimeoutException") || f.MessageMatches(FrameworkTimeout)),
 
         new("assertion/assert",
             "An assertion failed: the code's result differs from the expectation — fix the code, or update the expectation if the behaviour changed on purpose.",
@@ -101,9 +106,6 @@ public static class BuiltInRules
             "A service is not registered: register it (or a fake) in the test's service collection.",
             f => f.MessageMatches(DependencyInjection)),
 
-        new("async/framework-timeout",
-            "The test ran past its timeout: await the work instead of blocking, make it faster, or raise the timeout if the work is legitimately slow.",
-            f => f.EffectiveIs("Xunit.Sdk.TestTimeoutException") || f.MessageMatches(FrameworkTimeout)),
         new("async/cancelled",
             "A task was cancelled: check which token fired (a timeout or a disposed CancellationTokenSource) and await the operation before it is cancelled.",
             f => f.EffectiveIs("System.Threading.Tasks.TaskCanceledException", "System.OperationCanceledException")),
@@ -148,8 +150,10 @@ public static class BuiltInRules
                 || (f.TopFrameIn(AssertionNamespaces) && !f.AnyTypeIn(MockingNamespaces));
         }
 
-        // Frameworks print their own assertion messages without a type (and xunit drops its frames).
-        return f.MessageMatches(AssertionShape) || f.TopFrameIn(AssertionNamespaces);
+        // Frameworks print their own assertion messages without a type, and xunit drops its own frames: a failure
+        // with no exception type thrown from the test's own frame is the test saying no (Assert.True(x, "why")).
+        return f.MessageMatches(AssertionShape) || f.TopFrameIn(AssertionNamespaces)
+            || (f.Frames.Count > 0 && f.Frames[0].Method.StartsWith(f.TestClass + ".", StringComparison.Ordinal));
     }
 
     private static bool IsTestClassSetupFrame(FailureFacts f)
