@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Client;
 using Microsoft.VisualStudio.TestPlatform.ObjectModel.Logging;
+using QualityGate.Configuration;
 using QualityGate.Diagnostics;
 using QualityGate.Recording;
 
@@ -45,6 +46,12 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
         {
             var options = LoggerParameters.Parse(parameters);
             options.EnsureWritable();
+            if (options.ConfigPath is not null)
+            {
+                // An explicit configuration must be usable before the first test runs, not discovered broken at the end.
+                ConfigLoader.Load(options.ConfigPath);
+            }
+
             _recorder = new RunRecorder(options, _console);
         }
         catch (QualityGateException e)

@@ -13,6 +13,7 @@ namespace QualityGate.TestLogger;
 internal static class ResultMapper
 {
     private const string ManagedTypeProperty = "TestCase.ManagedType";
+    private const string CategoryPropertySuffix = ".TestCategory";
 
     public static ReportedResult Map(VsTestResult result)
     {
@@ -70,6 +71,20 @@ internal static class ResultMapper
         foreach (var trait in testCase.Traits)
         {
             (traits ??= []).Add(new Trait(trait.Name, trait.Value));
+        }
+
+        // NUnit [Category] and MSTest [TestCategory] are not traits but adapter properties ("NUnit.TestCategory",
+        // "MSTestDiscoverer.TestCategory"); users know them as Category=..., as in 'dotnet test --filter'.
+        foreach (var property in testCase.Properties)
+        {
+            if (property.Id.EndsWith(CategoryPropertySuffix, StringComparison.Ordinal)
+                && testCase.GetPropertyValue(property) is string[] categories)
+            {
+                foreach (var category in categories)
+                {
+                    (traits ??= []).Add(new Trait("Category", category));
+                }
+            }
         }
 
         return traits ?? (IReadOnlyList<Trait>)Array.Empty<Trait>();

@@ -248,7 +248,7 @@ public sealed class FailureFacts
         return types;
     }
 
-    private static List<StackFrame> ParseFrames(string stackTrace)
+    internal static List<StackFrame> ParseFrames(string stackTrace)
     {
         var frames = new List<StackFrame>();
         if (stackTrace.Length == 0)

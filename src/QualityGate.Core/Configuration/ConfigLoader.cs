@@ -42,16 +42,7 @@ public static class ConfigLoader
     {
         if (explicitPath is not null)
         {
-            var full = Path.GetFullPath(explicitPath);
-            if (!File.Exists(full))
-            {
-                throw new QualityGateException(
-                    DiagnosticCode.ConfigNotFound,
-                    "the configuration file does not exist. Fix the path, or leave it unset to use the nearest qualitygate.json.",
-                    full);
-            }
-
-            return Load(full);
+            return Load(Path.GetFullPath(explicitPath));
         }
 
         return Find(startDirectory) is { } found ? Load(found) : GateConfig.Empty;
@@ -59,6 +50,14 @@ public static class ConfigLoader
 
     public static GateConfig Load(string path)
     {
+        if (!File.Exists(path))
+        {
+            throw new QualityGateException(
+                DiagnosticCode.ConfigNotFound,
+                "the configuration file does not exist. Fix the path, or leave it unset to use the nearest qualitygate.json.",
+                path);
+        }
+
         string text;
         try
         {

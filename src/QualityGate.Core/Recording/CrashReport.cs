@@ -19,6 +19,11 @@ internal static class CrashReport
     public static IReadOnlyList<string> RunningTests(RunCompletion completion)
     {
         var names = new List<string>();
+        if (completion.AbortReason is { } reason && InvokedTest(reason) is { } invoked)
+        {
+            names.Add(invoked);
+        }
+
         foreach (var text in Texts(completion))
         {
             var index = text.IndexOf(Marker, StringComparison.OrdinalIgnoreCase);
@@ -60,6 +65,24 @@ internal static class CrashReport
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// A crash report with the dying thread's stack (Environment.FailFast, an unhandled exception) names the test: it
+    /// is the frame the test framework invoked through reflection.
+    /// </summary>
+    private static string? InvokedTest(string text)
+    {
+        var frames = FailureFacts.ParseFrames(text);
+        for (var i = 1; i < frames.Count; i++)
+        {
+            if (frames[i].IsIn("System.Reflection.") && !frames[i - 1].IsIn("System."))
+            {
+                return frames[i - 1].Method;
+            }
+        }
+
+        return null;
     }
 
     public static TestResultRecord Record(string name, RunCompletion completion) => new(name, name, TestOutcome.Failed)

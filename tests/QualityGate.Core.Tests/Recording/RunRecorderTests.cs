@@ -91,6 +91,25 @@ public class RunRecorderTests
     }
 
     [Fact]
+    public void A_crash_report_with_the_dying_stack_names_the_test_the_framework_invoked()
+    {
+        using var temp = new TempFolder();
+        var (doc, _) = Record(
+            temp,
+            recorder => recorder.Start(["/bin/Crash.Tests.dll"]),
+            new RunCompletion
+            {
+                Aborted = true,
+                AbortReason = "The active test run was aborted. Reason: Test host process crashed : Process terminated.\nboom\n" +
+                              "   at System.Environment.FailFast(System.String)\n   at Crash.Tests.CrashTests.Dies()\n" +
+                              "   at System.Reflection.MethodBaseInvoker.InterpretedInvoke_Method(System.Object, IntPtr*)\n",
+            });
+
+        var crashed = Assert.Single(doc.RootElement.GetProperty("tests").EnumerateArray());
+        Assert.Equal("Crash.Tests.CrashTests.Dies", crashed.GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void Each_assembly_gets_its_own_file_and_a_path_without_the_assembly_token_is_not_shared()
     {
         using var temp = new TempFolder();

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace QualityGate.PackageTests;
+
+/// <summary>One PackageReference, then 'dotnet test --logger gate', exactly as a user runs it.</summary>
+[Collection(PackageTestGroup.Name)]
+public class LoggerEndToEndTests(PackageFeed feed)
+{
+    [Theory]
+    [InlineData("Failures.Xunit")]
+    [InlineData("Failures.NUnit")]
+    [InlineData("Failures.MSTest")]
+    public void Every_failure_of_a_real_suite_is_recorded_in_the_category_its_test_declares(string fixture)
+    {
+        var (exit, output) = feed.Test(fixture, "--logger", "gate");
+
+        Assert.Equal(1, exit); // the fixtures fail on purpose
+        var results = ResultsFile.Read(Path.Combine(feed.Work, fixture, "TestResults", $"{fixture}.net10.0.qualitygate.json"));
+        Assert.Equal(fixture, results.Run.GetProperty("assembly").GetString());
+        Assert.False(results.Run.GetProperty("aborted").GetBoolean());
+        var wrong = results.Failed
+            .Where(t => ResultsFile.Trait(t, "Expect") != t.GetProperty("failure").GetProperty("category").GetString())
+            .Select(t => $"{t.GetProperty("displayName")}: expected {ResultsFile.Trait(t, "Expect") ?? "(no Expect trait)"}, got " +
+                         $"{t.GetProperty("failure").GetProperty("category")} by {t.GetProperty("failure").GetProperty("rule")}")
+            .ToList();
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.True(results.Failed.Count() >= 40, $"only {results.Failed.Count()} failures recorded");
+        Assert.Contains(results.Tests, t => t.GetProperty("outcome").GetString() == "skipped");
+        Assert.Equal(3, results.Tests.Count(t => t.GetProperty("outcome").GetString() == "passed"));
+
+        // The summary counts what the tests array holds, and the console says the same.
+        var summary = results.Run.GetProperty("summary");
+        Assert.Equal(results.Tests.Count, summary.GetProperty("total").GetInt32());
+        Assert.Equal(results.Failed.Count(), summary.GetProperty("categories").EnumerateObject().Sum(c => c.Value.GetInt32()));
+        Assert.Contains($"QualityGate: {fixture} (net10.0): {results.Tests.Count} tests", output);
+        Assert.Contains("failures by category: ", output);
+    }
+
+    [Fact]
+    public void Theory_rows_that_share_a_name_are_separate_results_with_their_own_display_names()
+    {
+        var (exit, output) = feed.Test(Path.Combine("Parallel", "Alpha.Tests"), "--logger", "gate;LogFilePath=rows/{assembly}-{framework}.json");
+
+        Assert.True(exit == 0, output);
+        var results = ResultsFile.Read(Path.Combine(feed.Work, "Parallel", "Alpha.Tests", "TestResults", "rows", "Alpha.Tests-net10.0.json"));
+        var rows = results.Tests.Where(t => t.GetProperty("name").GetString() == "Alpha.Tests.AlphaTests.Counts").ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(3, rows.Select(r => r.GetProperty("displayName").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_test_host_crash_is_recorded_as_an_aborted_run_naming_the_test_that_was_running()
+    {
+        var (exit, output) = feed.Test("Crash.Xunit", "--logger", "gate");
+
+        Assert.NotEqual(0, exit);
+        var results = ResultsFile.Read(Path.Combine(feed.Work, "Crash.Xunit", "TestResults", "Crash.Xunit.net10.0.qualitygate.json"));
+        Assert.True(results.Run.GetProperty("aborted").GetBoolean());
+        Assert.Contains("crashed", results.Run.GetProperty("abortReason").GetString());
+        var crashed = Assert.Single(results.Failed);
+        Assert.Equal("Crash.Xunit.CrashTests.B_KillsTheTestHost", crashed.GetProperty("name").GetString());
+        Assert.Equal("crash", crashed.GetProperty("failure").GetProperty("category").GetString());
+        Assert.Contains("RUN ABORTED", output);
+    }
+
+    [Fact]
+    public void A_solution_run_in_parallel_into_one_results_folder_writes_one_intact_file_per_project()
+    {
+        var shared = Path.Combine(feed.Work, "shared-results");
+
+        var (exit, output) = feed.Test(Path.Combine("Parallel", "Parallel.sln"), "--logger", "gate", "--results-directory", shared);
+
+        Assert.True(exit == 0, output);
+        foreach (var project in new[] { "Alpha.Tests", "Beta.Tests", "Gamma.Tests" })
+        {
+            var results = ResultsFile.Read(Path.Combine(shared, $"{project}.net10.0.qualitygate.json"));
+            Assert.Equal(project, results.Run.GetProperty("assembly").GetString());
+            Assert.Equal(4, results.Tests.Count);
+        }
+
+        Assert.Equal(3, Directory.GetFiles(shared, "*.qualitygate.json").Length);
+        Assert.Empty(Directory.GetFiles(shared, "*.tmp").Concat(Directory.GetFiles(shared, "*.spool")));
+    }
+
+    [Fact]
+    public void A_multi_targeted_project_writes_one_file_per_framework()
+    {
+        var (exit, output) = feed.Test("MultiTarget.Xunit", new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" }, "--logger", "gate");
+
+        Assert.True(exit == 0, output);
+        foreach (var framework in new[] { "net9.0", "net10.0" })
+        {
+            var results = ResultsFile.Read(Path.Combine(feed.Work, "MultiTarget.Xunit", "TestResults", $"MultiTarget.Xunit.{framework}.qualitygate.json"));
+            Assert.Equal(framework, results.Run.GetProperty("targetFramework").GetString());
+            Assert.Equal(2, results.Tests.Count);
+        }
+    }
+
+    [Theory]
+    [InlineData("gate;Colour=red", "QG2001", "Colour")]
+    [InlineData("gate;Verbosity=loud", "QG2002", "quiet, minimal, normal, detailed")]
+    [InlineData("gate;LogFilePath=/proc/qualitygate/x.json", "QG2003", "/proc/qualitygate")]
+    [InlineData("gate;Config=missing/qualitygate.json", "QG1005", "does not exist")]
+    public void A_bad_logger_parameter_fails_the_run_with_a_coded_message(string logger, string code, string says)
+    {
+        var (exit, output) = feed.Test(Path.Combine("Parallel", "Alpha.Tests"), "--logger", logger);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains(code, output);
+        Assert.Contains(says, output);
+    }
+}
