@@ -1,0 +1,16 @@
+namespace Shop.Workers;
+
+public class InvoiceWorker
+{
+    public async Task<int> RunAsync(IEnumerable<string> orderIds, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var id in orderIds)
+        {
+            await Task.Delay(10, cancellationToken);
+            sent += id.Length > 0 ? 1 : 0;
+        }
+
+        return sent;
+    }
+}
