@@ -2,7 +2,7 @@ namespace QualityGate.Diagnostics;
 
 /// <summary>
 /// Every diagnostic QualityGate reports has one of these codes; docs/diagnostics.md explains each and what fixes it.
-/// QG1xxx: configuration. QG2xxx: the logger and results files.
+/// QG1xxx: configuration. QG2xxx: the logger and results files. QG3xxx: coverage input. QG4xxx: policy verdicts.
 /// </summary>
 public static class DiagnosticCode
 {
@@ -35,4 +35,19 @@ public static class DiagnosticCode
 
     /// <summary>Two test assemblies of one run would write the same results file.</summary>
     public const string ResultsPathCollision = "QG2005";
+
+    /// <summary>A coverage report the policy needs was not found.</summary>
+    public const string CoverageMissing = "QG3001";
+
+    /// <summary>A coverage report is an empty file.</summary>
+    public const string CoverageEmpty = "QG3002";
+
+    /// <summary>A coverage report is not well-formed XML (truncated or corrupt).</summary>
+    public const string CoverageUnreadable = "QG3003";
+
+    /// <summary>A file given as coverage is neither Cobertura nor OpenCover.</summary>
+    public const string CoverageForeignFormat = "QG3004";
+
+    /// <summary>A coverage report has no coverable lines: it measured nothing.</summary>
+    public const string CoverageNoLines = "QG3005";
 }
