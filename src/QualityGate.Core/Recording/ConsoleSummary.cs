@@ -22,7 +22,7 @@ internal static class ConsoleSummary
             $"{summary.Failed} failed, {summary.Skipped} skipped" + (summary.None > 0 ? $", {summary.None} without outcome" : string.Empty));
         if (run.Aborted)
         {
-            console.WriteLine($"  RUN ABORTED: {ConsoleText.OneLine(run.AbortReason ?? "the test platform gave no reason")}");
+            console.WriteLine($"  RUN ABORTED ({QualityGate.Diagnostics.DiagnosticCode.RunAborted}): {ConsoleText.OneLine(run.AbortReason ?? "the test platform gave no reason")}");
         }
 
         if (assembly.ConfigError is not null)
