@@ -98,13 +98,15 @@ public static class ConfigLoader
         using (document)
         {
             var root = new ConfigNode(document.RootElement, string.Empty, path)
-                .ExpectObject("$schema", "categories", "testLayers");
+                .ExpectObject("$schema", "categories", "testLayers", "layers", "phases", "phase");
             var categories = root.Child("categories")?.ExpectObject("legacy", "rules");
-            return new GateConfig(
+            var config = new GateConfig(
                 path,
                 ReadRules(categories?.Child("rules")),
                 ReadLegacy(categories?.Child("legacy")),
                 ReadTestLayers(root.Child("testLayers")));
+            PolicyReader.Read(root, config);
+            return config;
         }
     }
 

@@ -118,6 +118,43 @@ internal readonly struct ConfigNode
             : throw item.Invalid($"must be a string, not {Describe(item.Kind)}.")).ToList();
     }
 
+    /// <summary>A number in [<paramref name="min"/>, <paramref name="max"/>], or null when absent.</summary>
+    public double? Number(string key, double min, double max)
+    {
+        if (Child(key) is not { } child)
+        {
+            return null;
+        }
+
+        if (child.Kind != JsonValueKind.Number)
+        {
+            throw child.Invalid($"must be a number, not {Describe(child.Kind)}.");
+        }
+
+        var value = child._element.GetDouble();
+        if (value < min || value > max)
+        {
+            throw child.Invalid($"is {value}; it must be between {min} and {max}.");
+        }
+
+        return value;
+    }
+
+    public int? Count(string key)
+    {
+        if (Number(key, 0, int.MaxValue) is not { } value)
+        {
+            return null;
+        }
+
+        if (value != System.Math.Floor(value))
+        {
+            throw Child(key)!.Value.Invalid($"is {value}; it must be a whole number.");
+        }
+
+        return (int)value;
+    }
+
     public QualityGateException Invalid(string what) =>
         new(DiagnosticCode.ConfigInvalidValue, $"'{Path}' {what}", File);
 

@@ -1,5 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using QualityGate.Categorization;
+using QualityGate.Diagnostics;
+using QualityGate.Policy;
 
 namespace QualityGate.Configuration;
 
@@ -19,11 +22,51 @@ public sealed class GateConfig
     /// <summary>The file this came from, or null for the defaults.</summary>
     public string? Path { get; }
 
+    /// <summary>The folder layer globs are relative to.</summary>
+    public string? Directory => Path is null ? null : System.IO.Path.GetDirectoryName(Path);
+
     public IReadOnlyList<UserRule> Rules { get; }
 
     public LegacyLocation Legacy { get; }
 
     public IReadOnlyList<TestLayer> TestLayers { get; }
 
+    public IReadOnlyList<SourceLayer> Layers { get; set; } = [];
+
+    /// <summary>The plan's phases in order, each with its effective targets.</summary>
+    public IReadOnlyList<Phase> Phases { get; set; } = [];
+
+    /// <summary>The phase named by "phase", or null.</summary>
+    public string? CurrentPhase { get; set; }
+
     public Categorizer CreateCategorizer() => new(Rules, Legacy);
+
+    /// <summary>The phase to check: the override if given, else the configured one; an unknown name is an error.</summary>
+    public Phase? ResolvePhase(string? overrideName)
+    {
+        var name = string.IsNullOrWhiteSpace(overrideName) ? CurrentPhase : overrideName;
+        if (name is null)
+        {
+            return Phases.Count > 0 ? Phases[Phases.Count - 1] : null;
+        }
+
+        return Phases.FirstOrDefault(p => p.Name == name) ?? throw new QualityGateException(
+            DiagnosticCode.ConfigInvalidValue,
+            $"there is no phase '{name}'. Phases in this configuration: {(Phases.Count == 0 ? "(none)" : string.Join(", ", Phases.Select(p => p.Name)))}.",
+            Path);
+    }
+
+    /// <summary>The phase after <paramref name="phase"/>, if any.</summary>
+    public Phase? NextPhase(Phase phase)
+    {
+        for (var i = 0; i < Phases.Count - 1; i++)
+        {
+            if (Phases[i].Name == phase.Name)
+            {
+                return Phases[i + 1];
+            }
+        }
+
+        return null;
+    }
 }

@@ -36,6 +36,18 @@ public static class DiagnosticCode
     /// <summary>Two test assemblies of one run would write the same results file.</summary>
     public const string ResultsPathCollision = "QG2005";
 
+    /// <summary>A source layer's globs match no file of the coverage report.</summary>
+    public const string ConfigLayerMatchesNothing = "QG1006";
+
+    /// <summary>A results file is not valid JSON (truncated or corrupt).</summary>
+    public const string ResultsUnreadable = "QG2006";
+
+    /// <summary>A file given as results is not a QualityGate results file, or has a newer schema.</summary>
+    public const string ResultsForeign = "QG2007";
+
+    /// <summary>No results file was found where the gate expected one.</summary>
+    public const string ResultsMissing = "QG2008";
+
     /// <summary>A coverage report the policy needs was not found.</summary>
     public const string CoverageMissing = "QG3001";
 
@@ -50,4 +62,31 @@ public static class DiagnosticCode
 
     /// <summary>A coverage report has no coverable lines: it measured nothing.</summary>
     public const string CoverageNoLines = "QG3005";
+
+    /// <summary>Line coverage below the phase's target (a source layer, the total, or a test layer's coverage).</summary>
+    public const string LineCoverageBelowTarget = "QG4001";
+
+    /// <summary>Branch coverage below the phase's target.</summary>
+    public const string BranchCoverageBelowTarget = "QG4002";
+
+    /// <summary>A file of a layer is below the layer's per-file minimum.</summary>
+    public const string FileBelowMinimum = "QG4003";
+
+    /// <summary>A layer has more uncovered lines than allowed.</summary>
+    public const string TooManyUncoveredLines = "QG4004";
+
+    /// <summary>The pass rate (overall or of a test layer) is below the phase's target.</summary>
+    public const string PassRateBelowTarget = "QG4005";
+
+    /// <summary>More failures in a category than its budget allows.</summary>
+    public const string CategoryOverBudget = "QG4006";
+
+    /// <summary>Failing tests in a category that has no budget.</summary>
+    public const string FailuresNotAllowed = "QG4007";
+
+    /// <summary>The suite took longer than the phase allows.</summary>
+    public const string SuiteTooSlow = "QG4008";
+
+    /// <summary>A results file records an aborted run or a configuration error: its figures cannot be trusted.</summary>
+    public const string RunNotTrustworthy = "QG4009";
 }

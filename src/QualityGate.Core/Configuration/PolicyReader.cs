@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using QualityGate.Categorization;
+using QualityGate.Policy;
+
+namespace QualityGate.Configuration;
+
+/// <summary>Reads the plan part of qualitygate.json: source layers, phases with their targets, the current phase.</summary>
+internal static class PolicyReader
+{
+    public static void Read(ConfigNode root, GateConfig config)
+    {
+        config.Layers = ReadLayers(root.Child("layers"));
+        var phasesNode = root.Child("phases");
+        config.Phases = phasesNode is { } node ? ReadPhases(node, config) : [];
+        config.CurrentPhase = root.String("phase");
+        if (config.CurrentPhase is { } current && config.Phases.All(p => p.Name != current))
+        {
+            throw root.Child("phase")!.Value.Invalid(
+                $"names '{current}', which is not a phase. Phases: {(config.Phases.Count == 0 ? "(none: add \"phases\")" : string.Join(", ", config.Phases.Select(p => p.Name)))}.");
+        }
+    }
+
+    private static List<SourceLayer> ReadLayers(ConfigNode? node)
+    {
+        var layers = new List<SourceLayer>();
+        if (node is not { } layersNode)
+        {
+            return layers;
+        }
+
+        layersNode.ExpectObject(layersNode.Properties().Select(p => p.Key).ToArray());
+        foreach (var pair in layersNode.Properties())
+        {
+            var layer = pair.Value.ExpectObject("include", "exclude");
+            var include = Globs(layer, "include") ?? throw layer.Invalid("needs \"include\": globs of the layer's source files, relative to qualitygate.json's folder (e.g. \"src/App/Services/**/*.cs\").");
+            if (include.Count == 0)
+            {
+                throw layer.Invalid("has an empty \"include\": the layer would contain no file.");
+            }
+
+            layers.Add(new SourceLayer(pair.Key, include, Globs(layer, "exclude") ?? []));
+        }
+
+        return layers;
+    }
+
+    private static List<string>? Globs(ConfigNode layer, string key)
+    {
+        if (layer.Strings(key) is not { } patterns)
+        {
+            return null;
+        }
+
+        var result = new List<string>();
+        foreach (var raw in patterns)
+        {
+            var pattern = raw.Replace('\\', '/');
+            if (pattern.StartsWith("/", StringComparison.Ordinal) || (pattern.Length > 1 && pattern[1] == ':'))
+            {
+                throw layer.Child(key)!.Value.Invalid($"has the absolute path '{raw}': globs are relative to qualitygate.json's folder.");
+            }
+
+            if (pattern.Trim().Length == 0)
+            {
+                throw layer.Child(key)!.Value.Invalid("has an empty glob.");
+            }
+
+            result.Add(pattern);
+        }
+
+        return result;
+    }
+
+    private static List<Phase> ReadPhases(ConfigNode node, GateConfig config)
+    {
+        var phases = new List<Phase>();
+        var layerNames = config.Layers.Select(l => l.Name).ToList();
+        var testLayerNames = config.TestLayers.Select(l => l.Name).ToList();
+        var categories = Categories.BuiltIn.Concat(config.Rules.Select(r => r.Category)).Distinct().ToList();
+        PhaseTargets? previous = null;
+        foreach (var item in node.Items())
+        {
+            item.ExpectObject("name", "total", "layers", "testLayers", "passRate", "maxFailures", "maxDurationSeconds");
+            var name = item.String("name") ?? throw item.Invalid("needs a \"name\".");
+            if (phases.Any(p => p.Name == name))
+            {
+                throw item.Invalid($"repeats the phase name '{name}'.");
+            }
+
+            var targets = Inherit(previous);
+            if (item.Child("total") is { } total)
+            {
+                ReadCoverage(total.ExpectObject("line", "branch"), targets.Total);
+            }
+
+            foreach (var pair in Named(item.Child("layers"), layerNames, "layer", "\"layers\""))
+            {
+                var target = targets.Layers.TryGetValue(pair.Key, out var inherited) ? inherited : targets.Layers[pair.Key] = new LayerTarget();
+                var layer = pair.Value.ExpectObject("line", "branch", "fileMinimum", "maxUncoveredLines");
+                ReadCoverage(layer, target);
+                target.FileMinimum = layer.Number("fileMinimum", 0, 100) ?? target.FileMinimum;
+                target.MaxUncoveredLines = layer.Count("maxUncoveredLines") ?? target.MaxUncoveredLines;
+            }
+
+            foreach (var pair in Named(item.Child("testLayers"), testLayerNames, "test layer", "\"testLayers\""))
+            {
+                var target = targets.TestLayers.TryGetValue(pair.Key, out var inherited) ? inherited : targets.TestLayers[pair.Key] = new TestLayerTarget();
+                var layer = pair.Value.ExpectObject("line", "branch", "passRate");
+                ReadCoverage(layer, target);
+                target.PassRate = layer.Number("passRate", 0, 100) ?? target.PassRate;
+            }
+
+            targets.PassRate = item.Number("passRate", 0, 100) ?? targets.PassRate;
+            targets.MaxDurationSeconds = item.Number("maxDurationSeconds", 0, double.MaxValue) ?? targets.MaxDurationSeconds;
+            foreach (var pair in Named(item.Child("maxFailures"), categories, "category", "the categories"))
+            {
+                targets.MaxFailures[pair.Key] = item.Child("maxFailures")!.Value.Count(pair.Key)!.Value;
+            }
+
+            if (previous is not null)
+            {
+                RefuseLowering(item, name, previous, targets);
+            }
+
+            phases.Add(new Phase(name, targets));
+            previous = targets;
+        }
+
+        return phases;
+    }
+
+    private static IEnumerable<KeyValuePair<string, ConfigNode>> Named(ConfigNode? node, List<string> valid, string what, string where)
+    {
+        if (node is not { } map)
+        {
+            yield break;
+        }
+
+        if (map.Kind != System.Text.Json.JsonValueKind.Object)
+        {
+            throw map.Invalid("must be an object.");
+        }
+
+        foreach (var pair in map.Properties())
+        {
+            if (!valid.Contains(pair.Key))
+            {
+                throw pair.Value.Invalid(
+                    $"names the {what} '{pair.Key}', which is not declared. Valid: {(valid.Count == 0 ? $"(none: declare it in {where})" : string.Join(", ", valid))}.");
+            }
+
+            yield return pair;
+        }
+    }
+
+    private static void ReadCoverage(ConfigNode node, CoverageTarget target)
+    {
+        target.Line = node.Number("line", 0, 100) ?? target.Line;
+        target.Branch = node.Number("branch", 0, 100) ?? target.Branch;
+    }
+
+    private static PhaseTargets Inherit(PhaseTargets? previous)
+    {
+        var targets = new PhaseTargets();
+        if (previous is null)
+        {
+            return targets;
+        }
+
+        targets.Total = new CoverageTarget { Line = previous.Total.Line, Branch = previous.Total.Branch };
+        foreach (var pair in previous.Layers)
+        {
+            targets.Layers[pair.Key] = new LayerTarget { Line = pair.Value.Line, Branch = pair.Value.Branch, FileMinimum = pair.Value.FileMinimum, MaxUncoveredLines = pair.Value.MaxUncoveredLines };
+        }
+
+        foreach (var pair in previous.TestLayers)
+        {
+            targets.TestLayers[pair.Key] = new TestLayerTarget { Line = pair.Value.Line, Branch = pair.Value.Branch, PassRate = pair.Value.PassRate };
+        }
+
+        foreach (var pair in previous.MaxFailures)
+        {
+            targets.MaxFailures[pair.Key] = pair.Value;
+        }
+
+        targets.PassRate = previous.PassRate;
+        targets.MaxDurationSeconds = previous.MaxDurationSeconds;
+        return targets;
+    }
+
+    // Phases tighten a plan; a later phase that asks for less than an earlier one contradicts it.
+    private static void RefuseLowering(ConfigNode item, string name, PhaseTargets before, PhaseTargets after)
+    {
+        void Check(string what, double? earlier, double? later, bool higherIsStricter = true)
+        {
+            if (earlier is { } e && later is { } l && (higherIsStricter ? l < e : l > e))
+            {
+                throw item.Invalid($"lowers {what} from {e} to {l} in phase '{name}': later phases may only tighten targets.");
+            }
+        }
+
+        Check("total.line", before.Total.Line, after.Total.Line);
+        Check("total.branch", before.Total.Branch, after.Total.Branch);
+        Check("passRate", before.PassRate, after.PassRate);
+        foreach (var pair in before.Layers)
+        {
+            Check($"layers.{pair.Key}.line", pair.Value.Line, after.Layers[pair.Key].Line);
+            Check($"layers.{pair.Key}.branch", pair.Value.Branch, after.Layers[pair.Key].Branch);
+        }
+
+        foreach (var pair in before.TestLayers)
+        {
+            Check($"testLayers.{pair.Key}.passRate", pair.Value.PassRate, after.TestLayers[pair.Key].PassRate);
+        }
+
+        foreach (var pair in before.MaxFailures)
+        {
+            Check($"maxFailures.{pair.Key}", pair.Value, after.MaxFailures[pair.Key], higherIsStricter: false);
+        }
+    }
+}

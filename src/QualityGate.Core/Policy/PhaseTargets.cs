@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+
+namespace QualityGate.Policy;
+
+/// <summary>Minimum line and branch coverage, in percent; null means "no target".</summary>
+public class CoverageTarget
+{
+    public double? Line { get; set; }
+
+    public double? Branch { get; set; }
+
+    public bool IsEmpty => Line is null && Branch is null;
+}
+
+/// <summary>A source layer's targets.</summary>
+public sealed class LayerTarget : CoverageTarget
+{
+    /// <summary>Every file of the layer must have at least this line coverage.</summary>
+    public double? FileMinimum { get; set; }
+
+    public int? MaxUncoveredLines { get; set; }
+}
+
+/// <summary>A test layer's targets: its pass rate, and the coverage its tests alone produce.</summary>
+public sealed class TestLayerTarget : CoverageTarget
+{
+    public double? PassRate { get; set; }
+}
+
+/// <summary>What one phase requires. A phase inherits every target of the phases before it unless it sets it anew.</summary>
+public sealed class PhaseTargets
+{
+    public CoverageTarget Total { get; set; } = new();
+
+    public Dictionary<string, LayerTarget> Layers { get; } = new(System.StringComparer.Ordinal);
+
+    public Dictionary<string, TestLayerTarget> TestLayers { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>Passed ÷ (passed + failed), in percent, over all tests.</summary>
+    public double? PassRate { get; set; }
+
+    /// <summary>How many failing tests each category may have. A category without a budget may have none (legacy: see the docs).</summary>
+    public Dictionary<string, int> MaxFailures { get; } = new(System.StringComparer.Ordinal);
+
+    public double? MaxDurationSeconds { get; set; }
+
+    /// <summary>Whether anything here needs a coverage report.</summary>
+    public bool NeedsCoverage()
+    {
+        if (!Total.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var layer in Layers.Values)
+        {
+            if (!layer.IsEmpty || layer.FileMinimum is not null || layer.MaxUncoveredLines is not null)
+            {
+                return true;
+            }
+        }
+
+        foreach (var testLayer in TestLayers.Values)
+        {
+            if (!testLayer.IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>A named phase of the plan with its effective (inherited) targets.</summary>
+public sealed class Phase
+{
+    public Phase(string name, PhaseTargets targets)
+    {
+        Name = name;
+        Targets = targets;
+    }
+
+    public string Name { get; }
+
+    public PhaseTargets Targets { get; }
+}

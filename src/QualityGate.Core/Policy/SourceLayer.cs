@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace QualityGate.Policy;
+
+/// <summary>A named group of source files (globs relative to qualitygate.json's folder). Layers may overlap.</summary>
+public sealed class SourceLayer
+{
+    private Matcher? _matcher;
+
+    public SourceLayer(string name, IReadOnlyList<string> include, IReadOnlyList<string> exclude)
+    {
+        Name = name;
+        Include = include;
+        Exclude = exclude;
+    }
+
+    public string Name { get; }
+
+    public IReadOnlyList<string> Include { get; }
+
+    public IReadOnlyList<string> Exclude { get; }
+
+    /// <summary>Whether a path relative to the configuration's folder ('/' separators) belongs to the layer.</summary>
+    public bool Contains(string relativePath) => Matcher().Match(relativePath).HasMatches;
+
+    // Built on first use, so that hosts that never evaluate layers (the test logger) never load the globbing library.
+    private Matcher Matcher()
+    {
+        if (_matcher is null)
+        {
+            var matcher = new Matcher(StringComparison.Ordinal);
+            foreach (var pattern in Include)
+            {
+                matcher.AddInclude(pattern);
+            }
+
+            foreach (var pattern in Exclude)
+            {
+                matcher.AddExclude(pattern);
+            }
+
+            _matcher = matcher;
+        }
+
+        return _matcher;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+
+namespace QualityGate.Results;
+
+/// <summary>A results file as the gate reads it back: the run and its tests.</summary>
+public sealed class RecordedRun
+{
+    public RecordedRun(string path, string assembly, string targetFramework)
+    {
+        Path = path;
+        Assembly = assembly;
+        TargetFramework = targetFramework;
+    }
+
+    /// <summary>The results file.</summary>
+    public string Path { get; }
+
+    public string Assembly { get; }
+
+    public string TargetFramework { get; }
+
+    public bool Aborted { get; set; }
+
+    public string? AbortReason { get; set; }
+
+    public double DurationMs { get; set; }
+
+    public IReadOnlyList<string> Errors { get; set; } = [];
+
+    /// <summary>Paths of the files data collectors attached (coverage reports among them).</summary>
+    public IReadOnlyList<string> Attachments { get; set; } = [];
+
+    public IReadOnlyList<RecordedTest> Tests { get; set; } = [];
+}
+
+/// <summary>One test of a results file, with what the gate needs of it.</summary>
+public sealed class RecordedTest
+{
+    public RecordedTest(string name, string displayName, TestOutcome outcome)
+    {
+        Name = name;
+        DisplayName = displayName;
+        Outcome = outcome;
+    }
+
+    public string Name { get; }
+
+    public string DisplayName { get; }
+
+    public TestOutcome Outcome { get; }
+
+    public string? Id { get; set; }
+
+    public double DurationMs { get; set; }
+
+    public string? TestLayer { get; set; }
+
+    public string? Category { get; set; }
+
+    public string? Rule { get; set; }
+
+    public string? Hint { get; set; }
+
+    public string? Message { get; set; }
+
+    public SourceLocation? Location { get; set; }
+}
