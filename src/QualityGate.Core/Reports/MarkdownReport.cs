@@ -1,0 +1,128 @@
+using System.IO;
+using System.Linq;
+using QualityGate.Policy;
+
+namespace QualityGate.Reports;
+
+/// <summary>The Markdown summary: verdict, per-layer table, tests and categories, violations, first failures.</summary>
+public static class MarkdownReport
+{
+    private const int FailuresPerCategory = 5;
+
+    public static void Write(GateReport report, TextWriter writer)
+    {
+        var verdict = report.Passed ? "✅ **QualityGate: pass**" : $"❌ **QualityGate: fail** — {report.Violations.Count} violation{(report.Violations.Count == 1 ? string.Empty : "s")}";
+        writer.WriteLine($"{verdict}{(report.Phase is null ? string.Empty : $" (phase `{MarkdownText.Escape(report.Phase)}`{(report.NextPhase is null ? string.Empty : $", next: `{MarkdownText.Escape(report.NextPhase)}`")})")}");
+        writer.WriteLine();
+
+        if (report.Total is not null)
+        {
+            writer.WriteLine("| layer | lines | line rate | branches | branch rate | target | status |");
+            writer.WriteLine("|---|---:|---:|---:|---:|---|---|");
+            foreach (var layer in report.Layers.Append(report.Total).Concat(report.Unlayered is null ? [] : [report.Unlayered]))
+            {
+                writer.WriteLine(
+                    $"| {MarkdownText.Escape(layer.Name)} | {layer.Lines.Covered}/{layer.Lines.Valid} | {Rate(layer.Lines.Rate)} | " +
+                    $"{layer.Branches.Covered}/{layer.Branches.Valid} | {Rate(layer.Branches.Rate)} | {Target(layer.Target)} | {Status(layer)} |");
+            }
+
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"**Tests:** {report.TestsTotal} — {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped; " +
+                         $"pass rate {Rate(report.PassRate)}{(report.PassRateTarget is { } p ? $" (target {GateEvaluator.Percent(p)})" : string.Empty)}; " +
+                         $"{report.DurationSeconds:0.0} s{(report.MaxDurationSeconds is { } d ? $" (budget {d:0.#} s)" : string.Empty)}.");
+        writer.WriteLine();
+
+        if (report.TestLayers.Count > 0)
+        {
+            writer.WriteLine("| test layer | passed | failed | pass rate | target | status |");
+            writer.WriteLine("|---|---:|---:|---:|---|---|");
+            foreach (var layer in report.TestLayers)
+            {
+                writer.WriteLine($"| {MarkdownText.Escape(layer.Name)} | {layer.Passed} | {layer.Failed} | {Rate(layer.PassRate)} | " +
+                                 $"{(layer.Target?.PassRate is { } t ? "≥ " + GateEvaluator.Percent(t) : "—")} | {(layer.Met ? "✅" : "❌")} |");
+            }
+
+            writer.WriteLine();
+        }
+
+        if (report.Violations.Count > 0)
+        {
+            writer.WriteLine("**Violations**");
+            writer.WriteLine();
+            foreach (var violation in report.Violations)
+            {
+                writer.WriteLine($"- `{violation.Code}` {MarkdownText.Escape(violation.Message, 400)}");
+            }
+
+            writer.WriteLine();
+        }
+
+        if (report.Categories.Count > 0)
+        {
+            writer.WriteLine("| failure category | failed | budget | status |");
+            writer.WriteLine("|---|---:|---:|---|");
+            foreach (var category in report.Categories)
+            {
+                writer.WriteLine($"| {MarkdownText.Escape(category.Name)} | {category.Count} | {(category.Budget?.ToString() ?? "—")} | {(category.Met ? "✅" : "❌")} |");
+            }
+
+            writer.WriteLine();
+            foreach (var group in report.Failures.GroupBy(f => f.Category))
+            {
+                var failures = group.ToList();
+                writer.WriteLine($"<details><summary>{MarkdownText.Escape(group.Key)}: {failures.Count} failing</summary>");
+                writer.WriteLine();
+                foreach (var failure in failures.Take(FailuresPerCategory))
+                {
+                    var where = failure.File is null ? string.Empty : $" — {MarkdownText.Escape(Path.GetFileName(failure.File))}{(failure.Line is { } l ? ":" + l : string.Empty)}";
+                    writer.WriteLine($"- {MarkdownText.Escape(failure.Name)}{where}");
+                    if (failure.Hint is not null)
+                    {
+                        writer.WriteLine($"  {MarkdownText.Escape(failure.Hint, 300)}");
+                    }
+                }
+
+                if (failures.Count > FailuresPerCategory)
+                {
+                    writer.WriteLine($"- … and {failures.Count - FailuresPerCategory} more");
+                }
+
+                writer.WriteLine();
+                writer.WriteLine("</details>");
+                writer.WriteLine();
+            }
+        }
+    }
+
+    private static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
+
+    private static string Target(CoverageTarget? target)
+    {
+        if (target is null || target.IsEmpty && target is not LayerTarget { FileMinimum: not null })
+        {
+            return "—";
+        }
+
+        var parts = new System.Collections.Generic.List<string>();
+        if (target.Line is { } line)
+        {
+            parts.Add($"lines ≥ {GateEvaluator.Percent(line)}");
+        }
+
+        if (target.Branch is { } branch)
+        {
+            parts.Add($"branches ≥ {GateEvaluator.Percent(branch)}");
+        }
+
+        if (target is LayerTarget { FileMinimum: { } minimum })
+        {
+            parts.Add($"each file ≥ {GateEvaluator.Percent(minimum)}");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Status(LayerResult layer) => Target(layer.Target) == "—" ? "" : layer.Met ? "✅" : "❌";
+}

@@ -1,0 +1,185 @@
+using System.IO;
+using System.Text.Json;
+using QualityGate.Policy;
+
+namespace QualityGate.Reports;
+
+/// <summary>Writes qualitygate-report.json (schema qualitygate.report/1), the contract CI scripts read.</summary>
+public static class ReportJson
+{
+    public static void Write(GateReport report, Stream stream)
+    {
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        writer.WriteStartObject();
+        writer.WriteString("schema", GateReport.Schema);
+        writer.WriteString("verdict", report.Passed ? "pass" : "fail");
+        Nullable(writer, "phase", report.Phase);
+        Nullable(writer, "nextPhase", report.NextPhase);
+
+        writer.WriteStartArray("layers");
+        foreach (var layer in report.Layers)
+        {
+            WriteLayer(writer, layer);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("total");
+        if (report.Total is { } total)
+        {
+            WriteLayer(writer, total);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WritePropertyName("unlayered");
+        if (report.Unlayered is { } unlayered)
+        {
+            WriteLayer(writer, unlayered);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WriteStartObject("tests");
+        writer.WriteNumber("total", report.TestsTotal);
+        writer.WriteNumber("passed", report.TestsPassed);
+        writer.WriteNumber("failed", report.TestsFailed);
+        writer.WriteNumber("skipped", report.TestsSkipped);
+        Number(writer, "passRate", report.PassRate);
+        Number(writer, "passRateTarget", report.PassRateTarget);
+        writer.WriteNumber("durationSeconds", System.Math.Round(report.DurationSeconds, 3));
+        Number(writer, "maxDurationSeconds", report.MaxDurationSeconds);
+        writer.WriteEndObject();
+
+        writer.WriteStartArray("testLayers");
+        foreach (var layer in report.TestLayers)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", layer.Name);
+            writer.WriteNumber("passed", layer.Passed);
+            writer.WriteNumber("failed", layer.Failed);
+            writer.WriteNumber("skipped", layer.Skipped);
+            Number(writer, "passRate", layer.PassRate);
+            if (layer.Lines is { } lines)
+            {
+                WriteRatio(writer, "lines", lines);
+            }
+
+            if (layer.Branches is { } branches)
+            {
+                WriteRatio(writer, "branches", branches);
+            }
+
+            writer.WriteStartObject("target");
+            Number(writer, "passRate", layer.Target?.PassRate);
+            Number(writer, "line", layer.Target?.Line);
+            Number(writer, "branch", layer.Target?.Branch);
+            writer.WriteEndObject();
+            writer.WriteString("status", layer.Met ? "met" : "missed");
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("categories");
+        foreach (var category in report.Categories)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", category.Name);
+            writer.WriteNumber("failed", category.Count);
+            Number(writer, "budget", category.Budget);
+            writer.WriteString("status", category.Met ? "met" : "missed");
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("violations");
+        foreach (var violation in report.Violations)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", violation.Code);
+            writer.WriteString("subject", violation.Subject);
+            writer.WriteString("message", violation.Message);
+            Nullable(writer, "file", violation.File);
+            Number(writer, "line", violation.Line);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartObject("inputs");
+        Strings(writer, "results", report.ResultsFiles);
+        Strings(writer, "coverage", report.CoverageFiles);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteLayer(Utf8JsonWriter writer, LayerResult layer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("name", layer.Name);
+        writer.WriteNumber("files", layer.Files);
+        WriteRatio(writer, "lines", layer.Lines);
+        WriteRatio(writer, "branches", layer.Branches);
+        writer.WriteStartObject("target");
+        Number(writer, "line", layer.Target?.Line);
+        Number(writer, "branch", layer.Target?.Branch);
+        if (layer.Target is LayerTarget target)
+        {
+            Number(writer, "fileMinimum", target.FileMinimum);
+            Number(writer, "maxUncoveredLines", target.MaxUncoveredLines);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteString("status", layer.Target is null || layer.Target.IsEmpty && layer.Target is not LayerTarget { FileMinimum: not null } ? "untargeted" : layer.Met ? "met" : "missed");
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRatio(Utf8JsonWriter writer, string name, Ratio ratio)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteNumber("covered", ratio.Covered);
+        writer.WriteNumber("valid", ratio.Valid);
+        Number(writer, "rate", ratio.Rate is { } rate ? System.Math.Round(rate, 2) : null);
+        writer.WriteEndObject();
+    }
+
+    private static void Strings(Utf8JsonWriter writer, string name, System.Collections.Generic.IEnumerable<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            writer.WriteNumber(name, v);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
+    private static void Nullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}
