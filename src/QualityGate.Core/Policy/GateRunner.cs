@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using QualityGate.Configuration;
+using QualityGate.Coverage;
+using QualityGate.Diagnostics;
+using QualityGate.Reports;
+using QualityGate.Results;
+
+namespace QualityGate.Policy;
+
+/// <summary>What one gate run reads, and where it writes its reports.</summary>
+public sealed class GateRunOptions
+{
+    public GateRunOptions(string startDirectory)
+    {
+        StartDirectory = startDirectory;
+    }
+
+    /// <summary>Where to look for qualitygate.json (walking up) when <see cref="ConfigPath"/> is not set.</summary>
+    public string StartDirectory { get; }
+
+    public string? ConfigPath { get; set; }
+
+    public string? Phase { get; set; }
+
+    public IReadOnlyList<string> ResultsFiles { get; set; } = [];
+
+    /// <summary>Coverage reports given explicitly, in addition to those the results files list as attachments.</summary>
+    public IReadOnlyList<string> CoverageFiles { get; set; } = [];
+
+    /// <summary>The folder coverage paths are made relative to; defaults to the configuration's folder.</summary>
+    public string? RepoRoot { get; set; }
+
+    /// <summary>Where to write qualitygate-report.json, or null.</summary>
+    public string? JsonReportPath { get; set; }
+
+    /// <summary>Where to write the Markdown summary, or null.</summary>
+    public string? MarkdownReportPath { get; set; }
+}
+
+/// <summary>
+/// The whole gate, from file paths to a verdict: used alike by the MSBuild task and by 'dotnet gate check', so the
+/// two cannot disagree.
+/// </summary>
+public static class GateRunner
+{
+    public static GateReport Run(GateRunOptions options)
+    {
+        var config = ConfigLoader.Discover(options.ConfigPath, options.StartDirectory);
+        if (options.ResultsFiles.Count == 0)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.ResultsMissing,
+                "no results files to judge. Run the tests with 'dotnet test --logger gate' and pass the *.qualitygate.json files it writes.",
+                options.StartDirectory);
+        }
+
+        var runs = options.ResultsFiles.Select(ResultsFileReader.Read).ToList();
+        var mapper = new PathMapper(Path.GetFullPath(options.RepoRoot ?? config.Directory ?? options.StartDirectory));
+        var input = new GateInput(config, runs) { PhaseOverride = options.Phase };
+        ReadCoverage(options, config, runs, mapper, input);
+        var report = GateEvaluator.Evaluate(input);
+        Write(options.JsonReportPath, stream => ReportJson.Write(report, stream));
+        Write(options.MarkdownReportPath, stream =>
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            MarkdownReport.Write(report, writer);
+        });
+        return report;
+    }
+
+    private static void ReadCoverage(GateRunOptions options, GateConfig config, List<RecordedRun> runs, PathMapper mapper, GateInput input)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var binary = new List<string>();
+        CoverageData? all = null;
+        var byLayer = new Dictionary<string, CoverageData>(StringComparer.Ordinal);
+
+        void Add(string path, string? testLayer)
+        {
+            var full = Path.GetFullPath(path);
+            if (!seen.Add(full))
+            {
+                return;
+            }
+
+            var data = CoverageReader.Read(full, mapper);
+            (all ??= new CoverageData()).Merge(data);
+            if (testLayer is not null)
+            {
+                if (!byLayer.TryGetValue(testLayer, out var layerData))
+                {
+                    byLayer[testLayer] = layerData = new CoverageData();
+                }
+
+                layerData.Merge(data);
+            }
+        }
+
+        foreach (var run in runs)
+        {
+            var testLayer = TestLayer.Resolve(config.TestLayers, run.Assembly, []);
+            foreach (var attachment in run.Attachments)
+            {
+                var name = Path.GetFileName(attachment);
+                if (name.EndsWith(".coverage", StringComparison.OrdinalIgnoreCase))
+                {
+                    binary.Add(attachment);
+                }
+                else if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
+                         && (name.IndexOf("cobertura", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("opencover", StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    Add(attachment, testLayer);
+                }
+            }
+        }
+
+        foreach (var path in options.CoverageFiles)
+        {
+            Add(path, null);
+        }
+
+        if (all is null && binary.Count > 0)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.CoverageForeignFormat,
+                "the run attached coverage only in the binary .coverage format, which QualityGate cannot read. " +
+                "Collect it as Cobertura: --collect \"Code Coverage;Format=cobertura\".",
+                binary[0]);
+        }
+
+        input.Coverage = all;
+        input.CoverageByTestLayer = byLayer;
+    }
+
+    private static void Write(string? path, Action<Stream> write)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        {
+            write(stream);
+        }
+
+        if (File.Exists(full))
+        {
+            File.Replace(temp, full, null);
+        }
+        else
+        {
+            File.Move(temp, full);
+        }
+    }
+}
