@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.Xml;
+
+namespace QualityGate.Coverage;
+
+/// <summary>
+/// One pass over <c>coverage/sources/source</c> and <c>coverage/packages/package/classes/class/lines/line</c>.
+/// Each class lists its lines twice, once under its methods and once under the class; only the class-level list is
+/// read (the Cobertura DTD requires it, and coverlet, Microsoft.CodeCoverage and ReportGenerator all write it), the
+/// methods are skipped unparsed. Classes that share a file (two classes in one file, state machines, closures) are
+/// added to the same <see cref="FileCoverage"/>, which counts each line once.
+/// </summary>
+internal sealed class CoberturaParser
+{
+    private readonly XmlReader _reader;
+    private readonly ReportNames _names;
+    private readonly PathMapper _paths;
+    private readonly CoverageData _data;
+    private readonly string _report;
+    private readonly List<string> _sources = new();
+
+    // Mapped once per distinct filename attribute; classes of one file share the string and the FileCoverage.
+    private readonly Dictionary<string, FileCoverage> _files = new(StringComparer.Ordinal);
+
+    public CoberturaParser(XmlReader reader, ReportNames names, PathMapper paths, CoverageData data, string report)
+    {
+        _reader = reader;
+        _names = names;
+        _paths = paths;
+        _data = data;
+        _report = report;
+    }
+
+    public void Parse()
+    {
+        var reader = _reader;
+        var names = _names;
+        string? classFile = null;
+        FileCoverage? file = null;
+        var more = reader.Read();
+        while (more)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                var name = reader.LocalName;
+                if (ReferenceEquals(name, names.Line))
+                {
+                    if (classFile is not null)
+                    {
+                        file ??= FileFor(classFile);
+                        ReadLine(file);
+                    }
+                }
+                else if (ReferenceEquals(name, names.Methods))
+                {
+                    reader.Skip();
+                    more = !reader.EOF;
+                    continue;
+                }
+                else if (ReferenceEquals(name, names.Class))
+                {
+                    // The file is looked up at the first line, so that a class without lines adds no empty file.
+                    classFile = reader.GetAttribute(names.Filename) ?? throw MissingFilename();
+                    file = null;
+                    if (reader.IsEmptyElement)
+                    {
+                        classFile = null;
+                    }
+                }
+                else if (ReferenceEquals(name, names.Source))
+                {
+                    var source = reader.ReadElementContentAsString().Trim();
+                    if (source.Length > 0)
+                    {
+                        _sources.Add(source);
+                    }
+
+                    more = !reader.EOF;
+                    continue;
+                }
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && ReferenceEquals(reader.LocalName, names.Class))
+            {
+                classFile = null;
+                file = null;
+            }
+
+            more = reader.Read();
+        }
+    }
+
+    private void ReadLine(FileCoverage file)
+    {
+        var reader = _reader;
+        var number = XmlNumbers.ParseInt(reader.GetAttribute(_names.Number), reader, "number", _report);
+        var hits = XmlNumbers.ParseCount(reader.GetAttribute(_names.Hits), reader, "hits", _report);
+        if (!XmlNumbers.IsSourceLine(number))
+        {
+            return;
+        }
+
+        int covered = 0, valid = 0;
+        var condition = reader.GetAttribute(_names.ConditionCoverage);
+        if (condition is not null)
+        {
+            XmlNumbers.ParseConditionCoverage(condition, reader, _report, out covered, out valid);
+        }
+
+        file.Add(number, new LineHits(hits, covered, valid));
+    }
+
+    private FileCoverage FileFor(string filename)
+    {
+        if (!_files.TryGetValue(filename, out var file))
+        {
+            file = _data.GetOrAddFile(_paths.Map(filename, _sources));
+            _files.Add(filename, file);
+        }
+
+        return file;
+    }
+
+    private Diagnostics.QualityGateException MissingFilename()
+    {
+        var where = _reader is IXmlLineInfo info && info.HasLineInfo() ? $" at line {info.LineNumber}" : "";
+        return new Diagnostics.QualityGateException(
+            Diagnostics.DiagnosticCode.CoverageUnreadable,
+            $"the coverage report's <class> element{where} has no filename attribute, so its lines belong to no source "
+            + "file. The report is corrupt or was written by a tool QualityGate does not know; regenerate it with "
+            + "coverlet or Microsoft.CodeCoverage (Format=cobertura).",
+            _report);
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace QualityGate.Coverage;
+
+/// <summary>Coverage of a set of source files, from one report or the union of several.</summary>
+public sealed class CoverageData
+{
+    private readonly Dictionary<string, FileCoverage> _files = new(StringComparer.Ordinal);
+    private readonly List<string> _sources = new();
+
+    /// <summary>Repository-relative path to the file's coverage.</summary>
+    public IReadOnlyDictionary<string, FileCoverage> Files => _files;
+
+    /// <summary>The report files merged in, in the order they were read.</summary>
+    public IReadOnlyList<string> Sources => _sources;
+
+    /// <summary>The file's coverage, created empty the first time its path is asked for.</summary>
+    public FileCoverage GetOrAddFile(string path)
+    {
+        if (!_files.TryGetValue(path, out var file))
+        {
+            file = new FileCoverage(path);
+            _files.Add(path, file);
+        }
+
+        return file;
+    }
+
+    /// <summary>Records that a report file went into this data; each is listed once.</summary>
+    public void AddSource(string reportPath)
+    {
+        if (!_sources.Contains(reportPath, StringComparer.Ordinal))
+        {
+            _sources.Add(reportPath);
+        }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="other"/> line by line: a line covered in either is covered, and the totals are counted
+    /// again from the lines. Rates are never averaged: two reports at 50% over different lines can make 100%.
+    /// </summary>
+    public void Merge(CoverageData other)
+    {
+        if (other is null)
+        {
+            throw new ArgumentNullException(nameof(other));
+        }
+
+        // Snapshot first: merging a data set into itself must not enumerate what it is changing.
+        foreach (var file in other._files.Values.ToArray())
+        {
+            var target = GetOrAddFile(file.Path);
+            foreach (var line in file.Lines.ToArray())
+            {
+                target.Add(line.Key, line.Value);
+            }
+        }
+
+        foreach (var source in other._sources.ToArray())
+        {
+            AddSource(source);
+        }
+    }
+
+    public (int Covered, int Valid) LineTotals()
+    {
+        int covered = 0, valid = 0;
+        foreach (var file in _files.Values)
+        {
+            covered += file.CoveredLines;
+            valid += file.ValidLines;
+        }
+
+        return (covered, valid);
+    }
+
+    public (int Covered, int Valid) BranchTotals()
+    {
+        int covered = 0, valid = 0;
+        foreach (var file in _files.Values)
+        {
+            covered += file.CoveredBranches;
+            valid += file.ValidBranches;
+        }
+
+        return (covered, valid);
+    }
+}
