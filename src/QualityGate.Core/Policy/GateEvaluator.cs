@@ -21,7 +21,7 @@ public static class GateEvaluator
         var config = input.Config;
         var phase = config.ResolvePhase(input.PhaseOverride);
         var targets = phase?.Targets ?? new PhaseTargets();
-        var report = new GateReport { Phase = phase?.Name, NextPhase = phase is null ? null : config.NextPhase(phase)?.Name };
+        var report = new GateReport { Phase = phase?.Name, ConfigPath = config.Path, NextPhase = phase is null ? null : config.NextPhase(phase)?.Name };
         report.ResultsFiles.AddRange(input.Runs.Select(r => r.Path));
 
         CheckTrust(input.Runs, report);
@@ -198,7 +198,7 @@ public static class GateEvaluator
             }
 
             Compare(result, target, phase, report);
-            CheckFiles(layer.Name, files, target, phase, report, result);
+            CheckFiles(config, layer.Name, files, target, phase, report, result);
             if (target.MaxUncoveredLines is { } maxUncovered && result.Lines.Valid - result.Lines.Covered > maxUncovered)
             {
                 result.Met = false;
@@ -245,7 +245,7 @@ public static class GateEvaluator
         }
     }
 
-    private static void CheckFiles(string layer, List<FileCoverage> files, LayerTarget target, string? phase, GateReport report, LayerResult result)
+    private static void CheckFiles(Configuration.GateConfig config, string layer, List<FileCoverage> files, LayerTarget target, string? phase, GateReport report, LayerResult result)
     {
         if (target.FileMinimum is not { } minimum)
         {
@@ -263,7 +263,7 @@ public static class GateEvaluator
                     layer,
                     $"{layer}: {file.Path} line coverage {Percent(r)} < {Percent(minimum)} per-file minimum of {phase} (gap {Points(minimum - r)}).")
                 {
-                    File = file.Path,
+                    File = config.Directory is null ? file.Path : System.IO.Path.Combine(config.Directory, file.Path),
                 });
             }
         }

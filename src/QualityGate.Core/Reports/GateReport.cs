@@ -141,6 +141,9 @@ public sealed class GateReport
 
     public string? Phase { get; set; }
 
+    /// <summary>The qualitygate.json judged against, or null for the defaults.</summary>
+    public string? ConfigPath { get; set; }
+
     public string? NextPhase { get; set; }
 
     public bool Passed => Violations.Count == 0;

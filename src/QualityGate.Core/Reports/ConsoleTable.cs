@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using QualityGate.Policy;
+
+namespace QualityGate.Reports;
+
+/// <summary>The compact per-layer table the build prints: one line per layer, then tests and categories.</summary>
+public static class ConsoleTable
+{
+    public static IEnumerable<string> Lines(GateReport report)
+    {
+        yield return $"QualityGate{(report.Phase is null ? string.Empty : " " + report.Phase)}: {(report.Passed ? "PASS" : $"FAIL ({report.Violations.Count} violation{(report.Violations.Count == 1 ? string.Empty : "s")})")}";
+        if (report.Total is not null)
+        {
+            yield return $"  {"layer",-20} {"lines",-22} {"branches",-22} target";
+            foreach (var layer in Layers(report))
+            {
+                yield return $"  {Recording.ConsoleText.OneLine(layer.Name, 20),-20} {Ratio(layer.Lines),-22} {Ratio(layer.Branches),-22} {Target(layer)}";
+            }
+        }
+
+        yield return $"  tests: {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped" +
+                     (report.PassRate is { } rate ? $", pass rate {GateEvaluator.Percent(rate)}" : string.Empty) +
+                     (report.PassRateTarget is { } target ? $" (target {GateEvaluator.Percent(target)})" : string.Empty);
+        foreach (var category in report.Categories)
+        {
+            yield return $"  {category.Name}: {category.Count} failing{(category.Budget is { } budget ? $" of {budget} allowed" : category.Met ? " (legacy: allowed)" : " (no budget)")}{(category.Met ? string.Empty : "  ✗")}";
+        }
+    }
+
+    private static IEnumerable<LayerResult> Layers(GateReport report)
+    {
+        foreach (var layer in report.Layers)
+        {
+            yield return layer;
+        }
+
+        yield return report.Total!;
+        if (report.Unlayered is { Files: > 0 } unlayered)
+        {
+            yield return unlayered;
+        }
+    }
+
+    private static string Ratio(Ratio ratio) =>
+        ratio.Rate is { } rate ? $"{GateEvaluator.Percent(rate)} ({ratio.Covered}/{ratio.Valid})" : "—";
+
+    private static string Target(LayerResult layer)
+    {
+        if (layer.Target is not { } target || (target.IsEmpty && target is not LayerTarget { FileMinimum: not null }))
+        {
+            return string.Empty;
+        }
+
+        var parts = new List<string>();
+        if (target.Line is { } line)
+        {
+            parts.Add($"lines ≥ {GateEvaluator.Percent(line)}");
+        }
+
+        if (target.Branch is { } branch)
+        {
+            parts.Add($"branches ≥ {GateEvaluator.Percent(branch)}");
+        }
+
+        if (target is LayerTarget { FileMinimum: { } minimum })
+        {
+            parts.Add($"files ≥ {GateEvaluator.Percent(minimum)}");
+        }
+
+        return string.Join(", ", parts) + (layer.Met ? "  ✓" : "  ✗");
+    }
+}

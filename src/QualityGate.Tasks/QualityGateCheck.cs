@@ -1,0 +1,82 @@
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using QualityGate.Diagnostics;
+using QualityGate.Policy;
+using QualityGate.Reports;
+
+namespace QualityGate.Tasks;
+
+/// <summary>
+/// Judges one test project's run against the current phase of qualitygate.json. Every violation is an error (or a
+/// warning in warn-only mode) with its QG code; the verdict decides the build.
+/// </summary>
+public sealed class QualityGateCheck : Task
+{
+    private const string Subcategory = "QualityGate";
+
+    [Required]
+    public string ProjectDirectory { get; set; } = string.Empty;
+
+    /// <summary>The results files of this run (normally one: this assembly and framework).</summary>
+    [Required]
+    public ITaskItem[] ResultsFiles { get; set; } = [];
+
+    /// <summary>Coverage reports besides those the results files list (coverlet.msbuild's output).</summary>
+    public ITaskItem[] CoverageFiles { get; set; } = [];
+
+    public string? ConfigPath { get; set; }
+
+    public string? Phase { get; set; }
+
+    /// <summary>Report violations as warnings: the build passes while a team rolls the gate out.</summary>
+    public bool WarnOnly { get; set; }
+
+    public string? JsonReportPath { get; set; }
+
+    public string? MarkdownReportPath { get; set; }
+
+    public override bool Execute()
+    {
+        GateReport report;
+        try
+        {
+            report = GateRunner.Run(new GateRunOptions(ProjectDirectory)
+            {
+                ConfigPath = string.IsNullOrWhiteSpace(ConfigPath) ? null : ConfigPath,
+                Phase = string.IsNullOrWhiteSpace(Phase) ? null : Phase,
+                ResultsFiles = ResultsFiles.Select(i => i.GetMetadata("FullPath")).ToList(),
+                CoverageFiles = CoverageFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).ToList(),
+                JsonReportPath = JsonReportPath,
+                MarkdownReportPath = MarkdownReportPath,
+            });
+        }
+        catch (QualityGateException e)
+        {
+            // Broken input never passes, not even in warn-only mode.
+            Log.LogError(Subcategory, e.Code, null, e.File ?? ProjectDirectory, 0, 0, 0, 0, e.Message);
+            return false;
+        }
+
+        foreach (var line in ConsoleTable.Lines(report))
+        {
+            Log.LogMessage(MessageImportance.High, line);
+        }
+
+        foreach (var violation in report.Violations)
+        {
+            var file = violation.File ?? report.ConfigPath ?? ProjectDirectory;
+            if (WarnOnly)
+            {
+                Log.LogWarning(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, violation.Message);
+            }
+            else
+            {
+                Log.LogError(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, violation.Message);
+            }
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+}
