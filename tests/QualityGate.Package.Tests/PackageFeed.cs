@@ -21,7 +21,13 @@ public sealed class PackageFeed : IDisposable
         var feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
         Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Directory.CreateDirectory(Path.Combine(Root, "packages")).FullName };
 
-        var (exit, output) = DotNet.Run(RepoRoot, Environment, "pack", Path.Combine(RepoRoot, "src", "QualityGate.Package"), "-c", "Release", "-o", feed);
+        (int exit, string output) packed;
+        using (PackLock())
+        {
+            packed = DotNet.Run(RepoRoot, Environment, "pack", Path.Combine(RepoRoot, "src", "QualityGate.Package"), "-c", "Release", "-o", feed);
+        }
+
+        var (exit, output) = packed;
         Assert.True(exit == 0, "dotnet pack failed:\n" + output);
         var package = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "QualityGate.*.nupkg").Single());
         Version = package["QualityGate.".Length..];
@@ -73,6 +79,25 @@ public sealed class PackageFeed : IDisposable
         }
         catch (IOException)
         {
+        }
+    }
+
+    /// <summary>
+    /// Test projects run in parallel and each packs the same projects: one pack at a time, or they race on obj/.
+    /// </summary>
+    public static IDisposable PackLock()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "qualitygate-pack.lock");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                System.Threading.Thread.Sleep(500);
+            }
         }
     }
 
