@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Xml;
 
 namespace QualityGate.Coverage;
@@ -32,6 +33,7 @@ internal sealed class CoberturaParser
         _report = report;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void Parse()
     {
         var reader = _reader;
@@ -90,6 +92,7 @@ internal sealed class CoberturaParser
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void ReadLine(FileCoverage file)
     {
         var reader = _reader;

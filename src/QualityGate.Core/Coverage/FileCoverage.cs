@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 
 namespace QualityGate.Coverage;
 
@@ -8,7 +9,7 @@ namespace QualityGate.Coverage;
 /// </summary>
 public sealed class FileCoverage
 {
-    private readonly Dictionary<int, LineHits> _lines = new();
+    private readonly LineTable _lines = new();
 
     /// <param name="path">Repository-relative, '/' separators (see <see cref="PathMapper"/>).</param>
     public FileCoverage(string path)
@@ -18,7 +19,7 @@ public sealed class FileCoverage
 
     public string Path { get; }
 
-    /// <summary>Line number to what ran there.</summary>
+    /// <summary>Line number to what ran there, in line order.</summary>
     public IReadOnlyDictionary<int, LineHits> Lines => _lines;
 
     public int ValidLines => _lines.Count;
@@ -36,11 +37,17 @@ public sealed class FileCoverage
     /// is which, so two reports that each cover one of a line's two branches merge to 1/2, not 2/2. That errs low,
     /// never high. (OpenCover names its branches; <see cref="CoverageReader"/> resolves those before they get here.)
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public void Add(int line, LineHits hits)
     {
+        if (line < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(line), line, "Source lines are numbered from 1.");
+        }
+
         if (!_lines.TryGetValue(line, out var old))
         {
-            _lines[line] = hits;
+            _lines.Set(line, hits, added: true);
             CoveredLines += hits.IsCovered ? 1 : 0;
             ValidBranches += hits.BranchesValid;
             CoveredBranches += hits.BranchesCovered;
@@ -51,7 +58,7 @@ public sealed class FileCoverage
             old.Hits + hits.Hits,
             Math.Max(old.BranchesCovered, hits.BranchesCovered),
             Math.Max(old.BranchesValid, hits.BranchesValid));
-        _lines[line] = merged;
+        _lines.Set(line, merged, added: false);
         CoveredLines += (merged.IsCovered ? 1 : 0) - (old.IsCovered ? 1 : 0);
         ValidBranches += merged.BranchesValid - old.BranchesValid;
         CoveredBranches += merged.BranchesCovered - old.BranchesCovered;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Xml;
 using QualityGate.Diagnostics;
 
@@ -39,6 +40,7 @@ internal sealed class OpenCoverParser
         _report = report;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public void Parse()
     {
         var reader = _reader;
@@ -91,6 +93,7 @@ internal sealed class OpenCoverParser
         AddBranches();
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void ReadSequencePoint(string? methodFile)
     {
         var reader = _reader;
@@ -111,6 +114,7 @@ internal sealed class OpenCoverParser
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void ReadBranchPoint(string? methodFile)
     {
         var reader = _reader;

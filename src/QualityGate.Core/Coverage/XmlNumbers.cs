@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Xml;
 using QualityGate.Diagnostics;
 
@@ -7,6 +8,7 @@ namespace QualityGate.Coverage;
 /// on the happy path.</summary>
 internal static class XmlNumbers
 {
+    [MethodImpl(HotPath.Optimized)]
     public static long ParseLong(string? text, XmlReader reader, string attribute, string file)
     {
         if (text is not null && TryParseLong(text, 0, text.Length, out var value))
@@ -18,6 +20,7 @@ internal static class XmlNumbers
     }
 
     /// <summary>A count: a negative one is as corrupt as a word.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static long ParseCount(string? text, XmlReader reader, string attribute, string file)
     {
         var value = ParseLong(text, reader, attribute, file);
@@ -27,6 +30,7 @@ internal static class XmlNumbers
     /// <summary>Line 0 and 0xFEEFEE mark hidden sequence points (compiler-generated code): no source line to cover.</summary>
     public static bool IsSourceLine(int line) => line > 0 && line != 0xFEEFEE;
 
+    [MethodImpl(HotPath.Optimized)]
     public static int ParseInt(string? text, XmlReader reader, string attribute, string file)
     {
         var value = ParseLong(text, reader, attribute, file);
@@ -56,6 +60,7 @@ internal static class XmlNumbers
         valid = (int)v;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool TryParseLong(string text, int start, int length, out long value)
     {
         value = 0;
