@@ -28,6 +28,7 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
     private readonly TextWriter _console;
     private readonly List<string> _errors = [];
     private RunRecorder? _recorder;
+    private bool _failed;
 
     public GateLogger()
         : this(Console.Out)
@@ -109,6 +110,11 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
     {
         lock (_gate)
         {
+            if (_failed)
+            {
+                return;
+            }
+
             try
             {
                 action();
@@ -116,6 +122,15 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
             catch (QualityGateException e)
             {
                 _console.WriteLine(e.ToString());
+            }
+            catch (Exception e)
+            {
+                // A results file that silently misses results would pass a gate it should fail: write none at all.
+                _failed = true;
+                _recorder?.Dispose();
+                _console.WriteLine(
+                    $"error {DiagnosticCode.LoggerFailed}: the gate logger failed ({e.GetType().Name}: {e.Message}) and writes no results " +
+                    "file for this run, so no gate can pass on partial results. Please report this with the message above.");
             }
         }
     }

@@ -13,4 +13,16 @@ public class InvoiceWorker
 
         return sent;
     }
+
+    // Not covered yet.
+    public async Task<int> RetryFailedAsync(IReadOnlyList<string> failed, int attempts, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        for (var attempt = 0; attempt < attempts && sent < failed.Count; attempt++)
+        {
+            sent += await RunAsync(failed.Skip(sent), cancellationToken);
+        }
+
+        return sent;
+    }
 }

@@ -48,6 +48,9 @@ public static class DiagnosticCode
     /// <summary>No results file was found where the gate expected one.</summary>
     public const string ResultsMissing = "QG2008";
 
+    /// <summary>The logger failed unexpectedly; it wrote no results file rather than an incomplete one.</summary>
+    public const string LoggerFailed = "QG2009";
+
     /// <summary>A coverage report the policy needs was not found.</summary>
     public const string CoverageMissing = "QG3001";
 

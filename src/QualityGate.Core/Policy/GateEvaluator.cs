@@ -112,13 +112,18 @@ public static class GateEvaluator
             var budget = targets.MaxFailures.TryGetValue(pair.Key, out var b) ? b : (int?)null;
             var result = new CategoryResult(pair.Key, pair.Value, budget);
             report.Categories.Add(result);
+            var first = report.Failures.First(f => f.Category == pair.Key);
             if (budget is { } max && pair.Value > max)
             {
                 result.Met = false;
                 report.Violations.Add(new Violation(
                     DiagnosticCode.CategoryOverBudget,
                     pair.Key,
-                    $"{pair.Key}: {pair.Value} failing tests > {max} allowed by {phase} (over by {pair.Value - max}). Fix them, starting with the list in the report."));
+                    $"{pair.Key}: {pair.Value} failing tests > {max} allowed by {phase} (over by {pair.Value - max}). Fix them, starting with the list in the report.")
+                {
+                    File = first.File,
+                    Line = first.Line,
+                });
             }
             else if (budget is null && pair.Key != Categories.Legacy)
             {
@@ -130,8 +135,8 @@ public static class GateEvaluator
                     $"{pair.Key}: {pair.Value} failing test{(pair.Value == 1 ? string.Empty : "s")}, and {(phase is null ? "no phase is configured" : $"{phase} gives '{pair.Key}' no budget")}. " +
                     $"Fix {(pair.Value == 1 ? "it" : "them")}, or allow them with phases[{phase ?? "…"}].maxFailures.{pair.Key}.")
                 {
-                    File = report.Failures.FirstOrDefault(f => f.Category == pair.Key)?.File,
-                    Line = report.Failures.FirstOrDefault(f => f.Category == pair.Key)?.Line,
+                    File = first.File,
+                    Line = first.Line,
                 });
             }
         }
