@@ -1,0 +1,216 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace QualityGate.PackageTests;
+
+/// <summary>
+/// 'dotnet tool install QualityGate.Tool', then 'dotnet gate check' on the results and coverage of real
+/// 'dotnet test --logger gate' runs, from the folder that holds qualitygate.json, as a CI job runs it.
+/// </summary>
+[Collection(PackageTestGroup.Name)]
+public class ToolEndToEndTests(PackageFeed feed)
+{
+    private const string NoFailures = "Kind!=Failing";
+
+    private readonly ToolFeed _tool = ToolFeed.For(feed);
+
+    [Fact]
+    public void A_run_that_meets_the_phase_exits_0_and_writes_a_passing_report()
+    {
+        var results = _tool.RunTests("full", NoFailures);
+
+        var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "met", "--report", "met/report.json", "--markdown", "met/report.md");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("QualityGate met: PASS", output);
+        Assert.DoesNotContain("error", output);
+        Assert.Equal("pass", Report("met/report.json").GetProperty("verdict").GetString());
+        Assert.Contains("QualityGate: pass", File.ReadAllText(Path.Combine(_tool.FixtureDirectory, "met", "report.md")));
+    }
+
+    [Fact]
+    public void The_tool_measures_each_layer_exactly_as_the_msbuild_gate_does_on_the_same_run()
+    {
+        var results = _tool.RunTests("full", NoFailures);
+
+        var (exit, output) = Check("--results", Path.Combine(results, "App.Tests.net10.0.qualitygate.json"), "--report", "same/report.json", "--markdown", "same/report.md");
+
+        Assert.True(exit == 0, output);
+        var msbuild = Report(Path.Combine(results, "App.Tests.net10.0.qualitygate-report.json"));
+        var tool = Report("same/report.json");
+        Assert.Equal(msbuild.GetProperty("verdict").GetString(), tool.GetProperty("verdict").GetString());
+        Assert.Equal(LineFigures(msbuild), LineFigures(tool));
+        Assert.Equal(new[] { "services", "workers", "total" }, LineFigures(tool).Keys.ToArray());
+    }
+
+    [Fact]
+    public void A_layer_below_the_phase_target_exits_1_with_QG4001_in_the_output_and_in_the_report()
+    {
+        var results = _tool.RunTests("full", NoFailures);
+        File.Delete(Path.Combine(_tool.FixtureDirectory, "qualitygate-report.json"));
+
+        var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "strict");
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("QualityGate strict: FAIL (2 violations)", output);
+        Assert.Contains("error QG4001: workers: line coverage 57.1 % < 95.0 % required by strict (gap 37.9 pp; 12/21 lines).", output);
+        Assert.Contains("  report: qualitygate-report.json", output);
+        var report = Report("qualitygate-report.json");
+        Assert.Equal("fail", report.GetProperty("verdict").GetString());
+        Assert.Equal("strict", report.GetProperty("phase").GetString());
+        Assert.Contains("QG4001", report.GetProperty("violations").EnumerateArray().Select(v => v.GetProperty("code").GetString()));
+        Assert.True(File.Exists(Path.Combine(_tool.FixtureDirectory, "qualitygate-report.md")));
+    }
+
+    [Fact]
+    public void Warn_only_prints_violations_as_warnings_and_exits_0()
+    {
+        var results = _tool.RunTests("full", NoFailures);
+
+        var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "strict", "--warn-only", "--report", "warn/report.json", "--markdown", "warn/report.md");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("warning QG4001: workers", output);
+        Assert.DoesNotContain("error QG", output);
+        Assert.Equal("fail", Report("warn/report.json").GetProperty("verdict").GetString());
+    }
+
+    [Fact]
+    public void Without_results_it_judges_every_results_file_under_a_TestResults_folder_below_the_current_one()
+    {
+        var results = _tool.RunTests("full", NoFailures);
+        var solution = Directory.CreateDirectory(Path.Combine(feed.Work, "tool-default-glob")).FullName;
+        var copy = Path.Combine(solution, "src", "App.Tests", "TestResults", "deep", "App.Tests.net10.0.qualitygate.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(Path.Combine(_tool.FixtureDirectory, results, "App.Tests.net10.0.qualitygate.json"), copy, overwrite: true);
+
+        var (exit, output) = _tool.Gate(solution, "check", "--config", Path.Combine(_tool.FixtureDirectory, "qualitygate.json"), "--phase", "met");
+
+        Assert.True(exit == 0, output);
+        var inputs = ReportAt(Path.Combine(solution, "qualitygate-report.json")).GetProperty("inputs").GetProperty("results");
+        Assert.Equal(copy, Assert.Single(inputs.EnumerateArray()).GetString());
+    }
+
+    [Theory]
+    [InlineData("--results", "TestResults/nothing-here/*.qualitygate.json", "QG2008")]
+    [InlineData("--coverage", "TestResults/nothing-here/**/coverage.cobertura.xml", "QG3001")]
+    public void A_glob_that_matches_nothing_exits_3_naming_the_pattern_even_beside_inputs_that_exist(string option, string pattern, string code)
+    {
+        var results = _tool.RunTests("full", NoFailures);
+
+        var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), option, pattern, "--phase", "met", "--report", "none/report.json", "--markdown", "none/report.md");
+
+        Assert.True(exit == 3, output);
+        Assert.Contains($"error {code}: no ", output);
+        Assert.Contains($"'{pattern}'", output);
+        NoStackTrace(output);
+    }
+
+    [Fact]
+    public void A_truncated_results_file_exits_3()
+    {
+        var results = _tool.RunTests("full", NoFailures);
+        var text = File.ReadAllText(Path.Combine(_tool.FixtureDirectory, results, "App.Tests.net10.0.qualitygate.json"));
+        var truncated = Path.Combine(feed.Work, "tool-truncated", "App.Tests.net10.0.qualitygate.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(truncated)!);
+        File.WriteAllText(truncated, text[..(text.Length / 2)]);
+
+        var (exit, output) = Check("--results", truncated, "--phase", "met", "--report", "truncated/report.json", "--markdown", "truncated/report.md");
+
+        Assert.True(exit == 3, output);
+        Assert.Contains($"{truncated}: error QG2006: the results file is not valid JSON", output);
+        NoStackTrace(output);
+    }
+
+    [Fact]
+    public void An_unknown_phase_exits_2_listing_the_phases()
+    {
+        var results = _tool.RunTests("full", NoFailures);
+
+        var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "phase-9", "--report", "unknown/report.json", "--markdown", "unknown/report.md");
+
+        Assert.True(exit == 2, output);
+        Assert.Contains("error QG1003: there is no phase 'phase-9'. Phases in this configuration: met, budget, strict, tight.", output);
+        NoStackTrace(output);
+    }
+
+    [Fact]
+    public void A_qualitygate_json_with_an_unknown_key_exits_2_naming_the_key()
+    {
+        var results = _tool.RunTests("full", NoFailures);
+        var config = Path.Combine(feed.Work, "tool-broken-config", "qualitygate.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, """{ "treshold": 80 }""");
+
+        var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--config", config, "--report", "broken/report.json", "--markdown", "broken/report.md");
+
+        Assert.True(exit == 2, output);
+        Assert.Contains($"{config}: error QG1002:", output);
+        Assert.Contains("treshold", output);
+        NoStackTrace(output);
+    }
+
+    [Theory]
+    [InlineData("--no-such-option")]
+    [InlineData("--phase")]
+    public void A_command_line_it_cannot_parse_exits_2(string argument)
+    {
+        var (exit, output) = Check(argument);
+
+        Assert.True(exit == 2, output);
+        Assert.Contains("dotnet gate check --help", output);
+        NoStackTrace(output);
+    }
+
+    [Fact]
+    public void Coverage_reports_given_with_coverage_are_merged_into_their_union()
+    {
+        var full = LineFigures(Report(Path.Combine(_tool.RunTests("full", NoFailures), "App.Tests.net10.0.qualitygate-report.json")));
+        var services = _tool.RunTests("services", "FullyQualifiedName~PriceService&" + NoFailures);
+        var workers = _tool.RunTests("workers", "FullyQualifiedName~ReportWorker");
+        // Each run alone leaves a layer untested, so only the union can equal the full run.
+        Assert.Equal(0, LineFigures(Report(Path.Combine(services, "App.Tests.net10.0.qualitygate-report.json")))["workers"].Covered);
+        Assert.Equal(0, LineFigures(Report(Path.Combine(workers, "App.Tests.net10.0.qualitygate-report.json")))["services"].Covered);
+
+        var (exit, output) = Check(
+            "--results", Path.Combine(workers, "*.qualitygate.json"),
+            "--coverage", Path.Combine(services, "*", "coverage.cobertura.xml"),
+            "--coverage", Path.Combine(workers, "*", "coverage.cobertura.xml"),
+            "--phase", "met", "--report", "merged/report.json", "--markdown", "merged/report.md");
+
+        Assert.True(exit == 0, output);
+        var merged = Report("merged/report.json");
+        Assert.Equal(full, LineFigures(merged));
+        Assert.Equal(2, merged.GetProperty("inputs").GetProperty("coverage").GetArrayLength());
+    }
+
+    private (int ExitCode, string Output) Check(params string[] arguments) => _tool.Gate(_tool.FixtureDirectory, ["check", .. arguments]);
+
+    private JsonElement Report(string pathInFixture) => ReportAt(Path.Combine(_tool.FixtureDirectory, pathInFixture));
+
+    private static JsonElement ReportAt(string path)
+    {
+        Assert.True(File.Exists(path), $"no report at {path}");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.Equal("qualitygate.report/1", document.RootElement.GetProperty("schema").GetString());
+        return document.RootElement.Clone();
+    }
+
+    // Layer name -> lines covered/valid, for every source layer and the total, in report order.
+    private static Dictionary<string, (int Covered, int Valid)> LineFigures(JsonElement report)
+    {
+        var figures = new Dictionary<string, (int, int)>();
+        foreach (var layer in report.GetProperty("layers").EnumerateArray().Append(report.GetProperty("total")))
+        {
+            var lines = layer.GetProperty("lines");
+            figures.Add(layer.GetProperty("name").GetString()!, (lines.GetProperty("covered").GetInt32(), lines.GetProperty("valid").GetInt32()));
+        }
+
+        return figures;
+    }
+
+    private static void NoStackTrace(string output) => Assert.DoesNotContain("   at ", output);
+}
