@@ -25,6 +25,14 @@ public sealed class PathMapperTests : IDisposable
 
     public void Dispose() => _repo.Dispose();
 
+    private string Write(string name, string content)
+    {
+        var path = Path.Combine(_repo.Path, "TestResults", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
     [Fact]
     public void An_absolute_path_under_the_repository_becomes_relative()
     {
@@ -109,6 +117,29 @@ public sealed class PathMapperTests : IDisposable
     public void Dot_segments_and_doubled_separators_are_resolved()
     {
         Assert.Equal("src/App/Program.cs", _mapper.Map(_repo.Path + "/src/Lib/../App//./Program.cs", NoRoots));
+    }
+
+    [Fact]
+    public void Reports_written_on_windows_name_the_files_of_this_checkout()
+    {
+        // coverlet on a Windows agent: a drive-letter <source> and backslashed relative filenames; Microsoft.CodeCoverage:
+        // absolute drive-letter filenames and no <source>. Both describe src/App/Orders/OrderService.cs here.
+        var coverlet = Write("coverlet.xml", """
+            <coverage><sources><source>C:\agent\_work\1\s\src\App\</source></sources><packages><package><classes>
+              <class filename="Orders\OrderService.cs"><methods /><lines><line number="3" hits="1" /><line number="4" hits="0" /></lines></class>
+            </classes></package></packages></coverage>
+            """);
+        var microsoft = Write("ms.xml", """
+            <coverage><packages><package><classes>
+              <class filename="C:\agent\_work\1\s\src\App\Orders\OrderService.cs"><methods /><lines><line number="4" hits="1" /></lines></class>
+            </classes></package></packages></coverage>
+            """);
+
+        var data = CoverageReader.Read(coverlet, _mapper);
+        data.Merge(CoverageReader.Read(microsoft, _mapper));
+
+        Assert.Equal(new[] { "src/App/Orders/OrderService.cs" }, data.Files.Keys);
+        Assert.Equal((2, 2), data.LineTotals());
     }
 
     [Fact]
