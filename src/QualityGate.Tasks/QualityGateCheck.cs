@@ -19,9 +19,22 @@ public sealed class QualityGateCheck : Task
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
 
-    /// <summary>The results files of this run (normally one: this assembly and framework).</summary>
+    /// <summary>The test results directory (--results-directory, else the project's TestResults).</summary>
     [Required]
-    public ITaskItem[] ResultsFiles { get; set; } = [];
+    public string ResultsDirectory { get; set; } = string.Empty;
+
+    [Required]
+    public string AssemblyName { get; set; } = string.Empty;
+
+    /// <summary>E.g. ".NETCoreApp,Version=v10.0": the logger names its file from the same value.</summary>
+    [Required]
+    public string TargetFrameworkMoniker { get; set; } = string.Empty;
+
+    /// <summary>The --logger arguments, to find the gate logger's LogFilePath if one was given.</summary>
+    public string? VSTestLogger { get; set; }
+
+    /// <summary>An explicit results file (QualityGateResultsFile), overriding all of the above.</summary>
+    public string? ResultsFile { get; set; }
 
     /// <summary>Coverage reports besides those the results files list (coverlet.msbuild's output).</summary>
     public ITaskItem[] CoverageFiles { get; set; } = [];
@@ -46,7 +59,7 @@ public sealed class QualityGateCheck : Task
             {
                 ConfigPath = string.IsNullOrWhiteSpace(ConfigPath) ? null : ConfigPath,
                 Phase = string.IsNullOrWhiteSpace(Phase) ? null : Phase,
-                ResultsFiles = ResultsFiles.Select(i => i.GetMetadata("FullPath")).ToList(),
+                ResultsFiles = [string.IsNullOrWhiteSpace(ResultsFile) ? LoggerArguments.ResultsFile(VSTestLogger, ResultsDirectory, AssemblyName, TargetFrameworkMoniker) : ResultsFile!],
                 CoverageFiles = CoverageFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).ToList(),
                 JsonReportPath = JsonReportPath,
                 MarkdownReportPath = MarkdownReportPath,

@@ -51,6 +51,9 @@ public static class DiagnosticCode
     /// <summary>The logger failed unexpectedly; it wrote no results file rather than an incomplete one.</summary>
     public const string LoggerFailed = "QG2009";
 
+    /// <summary>A report (qualitygate-report.json, the Markdown summary) cannot be written.</summary>
+    public const string ReportUnwritable = "QG2010";
+
     /// <summary>A coverage report the policy needs was not found.</summary>
     public const string CoverageMissing = "QG3001";
 

@@ -143,20 +143,40 @@ public static class GateRunner
         }
 
         var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        try
         {
-            write(stream);
-        }
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+            {
+                write(stream);
+            }
 
-        if (File.Exists(full))
-        {
-            File.Replace(temp, full, null);
+            if (File.Exists(full))
+            {
+                File.Replace(temp, full, null);
+            }
+            else
+            {
+                File.Move(temp, full);
+            }
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Move(temp, full);
+            try
+            {
+                File.Delete(temp);
+            }
+            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+            {
+                // Nothing more to do: the report itself was never written.
+            }
+
+            throw new QualityGateException(
+                DiagnosticCode.ReportUnwritable,
+                $"cannot write the report: {e.Message} Choose a folder you can write to.",
+                full,
+                e);
         }
     }
 }

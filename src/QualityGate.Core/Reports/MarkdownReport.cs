@@ -19,7 +19,7 @@ public static class MarkdownReport
         {
             writer.WriteLine("| layer | lines | line rate | branches | branch rate | target | status |");
             writer.WriteLine("|---|---:|---:|---:|---:|---|---|");
-            foreach (var layer in report.Layers.Append(report.Total).Concat(report.Unlayered is null ? [] : [report.Unlayered]))
+            foreach (var layer in report.Layers.Append(report.Total).Concat(report.Unlayered is { Files: > 0 } ? [report.Unlayered] : []))
             {
                 writer.WriteLine(
                     $"| {MarkdownText.Escape(layer.Name)} | {layer.Lines.Covered}/{layer.Lines.Valid} | {Rate(layer.Lines.Rate)} | " +
