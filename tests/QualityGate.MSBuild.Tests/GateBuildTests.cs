@@ -107,6 +107,30 @@ public class GateBuildTests(PackageFeed feed)
     }
 
     [Fact]
+    public void Coverlet_msbuild_coverage_is_written_and_judged_even_when_tests_fail()
+    {
+        var project = Path.Combine(feed.Fresh("Gate.Sample"), "App.Tests");
+        var (exit, output) = feed.Test(
+            project, "--logger", "gate", "-p:QualityGatePhase=budget",
+            "-p:UseCoverletMSBuild=true", "-p:CollectCoverage=true", "-p:CoverletOutputFormat=cobertura");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("[FAIL]", output);
+        Assert.Matches(@"services\s+100\.0 % \(12/12\)", output);
+        Assert.Contains("coverage.cobertura.xml", output); // coverlet.msbuild's own report, written before the gate
+    }
+
+    [Fact]
+    public void Microsoft_code_coverage_in_cobertura_format_is_judged_too()
+    {
+        var project = Path.Combine(feed.Fresh("Gate.Sample"), "App.Tests");
+        var (exit, output) = feed.Test(project, "--logger", "gate", "-p:QualityGatePhase=met", "--filter", NoFailures, "--collect", "Code Coverage;Format=cobertura");
+
+        Assert.True(exit == 0, output);
+        Assert.Matches(@"services\s+\d+\.\d % \(\d+/\d+\)", output);
+    }
+
+    [Fact]
     public void Without_the_gate_logger_the_build_behaves_as_the_sdk_does()
     {
         var (exit, output) = feed.Test(Project, "--collect", "XPlat Code Coverage");

@@ -56,6 +56,17 @@ public sealed class PackageFeed : IDisposable
 
     private string Root { get; }
 
+    /// <summary>
+    /// A fresh copy of a fixture, for a scenario that must not share build output with the others (a different
+    /// coverage tool instruments the assemblies differently). Returns its path relative to <see cref="Work"/>.
+    /// </summary>
+    public string Fresh(string fixture)
+    {
+        var name = $"{fixture}.{Guid.NewGuid().ToString("N")[..6]}";
+        Copy(Path.Combine(RepoRoot, "tests", "fixtures", fixture), Path.Combine(Work, name));
+        return name;
+    }
+
     /// <summary>dotnet test on a fixture (a folder under tests/fixtures) with the packed package referenced.</summary>
     public (int ExitCode, string Output) Test(string fixture, params string[] arguments) =>
         Test(fixture, new Dictionary<string, string>(), arguments);
