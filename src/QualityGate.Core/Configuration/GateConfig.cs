@@ -36,6 +36,9 @@ public sealed class GateConfig
     /// <summary>The plan's phases in order, each with its effective targets.</summary>
     public IReadOnlyList<Phase> Phases { get; set; } = [];
 
+    /// <summary>Where the baseline lives; null when there is no configuration file to put it beside.</summary>
+    public Baseline.BaselineSettings? Baseline { get; set; }
+
     /// <summary>The phase named by "phase", or null.</summary>
     public string? CurrentPhase { get; set; }
 
@@ -54,6 +57,20 @@ public sealed class GateConfig
             DiagnosticCode.ConfigInvalidValue,
             $"there is no phase '{name}'. Phases in this configuration: {(Phases.Count == 0 ? "(none)" : string.Join(", ", Phases.Select(p => p.Name)))}.",
             Path);
+    }
+
+    /// <summary>The position of a phase in the plan, or -1.</summary>
+    public int IndexOf(string? phase)
+    {
+        for (var i = 0; i < Phases.Count; i++)
+        {
+            if (Phases[i].Name == phase)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>The phase after <paramref name="phase"/>, if any.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using QualityGate.Baseline;
 using QualityGate.Categorization;
 using QualityGate.Policy;
 
@@ -15,11 +16,44 @@ internal static class PolicyReader
         var phasesNode = root.Child("phases");
         config.Phases = phasesNode is { } node ? ReadPhases(node, config) : [];
         config.CurrentPhase = root.String("phase");
+        config.Baseline = ReadBaseline(root.Child("baseline"), config);
         if (config.CurrentPhase is { } current && config.Phases.All(p => p.Name != current))
         {
             throw root.Child("phase")!.Value.Invalid(
                 $"names '{current}', which is not a phase. Phases: {(config.Phases.Count == 0 ? "(none: add \"phases\")" : string.Join(", ", config.Phases.Select(p => p.Name)))}.");
         }
+    }
+
+    private static BaselineSettings? ReadBaseline(ConfigNode? node, GateConfig config)
+    {
+        if (config.Directory is not { } directory)
+        {
+            return null;
+        }
+
+        if (node is not { } baseline)
+        {
+            return new BaselineSettings(System.IO.Path.Combine(directory, BaselineSettings.DefaultFileName));
+        }
+
+        baseline.ExpectObject("path", "tolerance", "fileTolerance", "required");
+        var path = baseline.String("path") ?? BaselineSettings.DefaultFileName;
+        var settings = new BaselineSettings(System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, path)))
+        {
+            Tolerance = baseline.Number("tolerance", 0, 100) ?? 0.1,
+            FileTolerance = baseline.Number("fileTolerance", 0, 100) ?? 1.0,
+        };
+        if (baseline.Child("required") is { } required)
+        {
+            settings.Required = required.Kind switch
+            {
+                System.Text.Json.JsonValueKind.True => true,
+                System.Text.Json.JsonValueKind.False => false,
+                _ => throw required.Invalid("must be true or false."),
+            };
+        }
+
+        return settings;
     }
 
     private static List<SourceLayer> ReadLayers(ConfigNode? node)

@@ -3,6 +3,7 @@ namespace QualityGate.Diagnostics;
 /// <summary>
 /// Every diagnostic QualityGate reports has one of these codes; docs/diagnostics.md explains each and what fixes it.
 /// QG1xxx: configuration. QG2xxx: the logger and results files. QG3xxx: coverage input. QG4xxx: policy verdicts.
+/// QG5xxx: the baseline ratchet.
 /// </summary>
 public static class DiagnosticCode
 {
@@ -95,4 +96,34 @@ public static class DiagnosticCode
 
     /// <summary>A results file records an aborted run or a configuration error: its figures cannot be trusted.</summary>
     public const string RunNotTrustworthy = "QG4009";
+
+    /// <summary>A layer's (or the total's) coverage fell below the baseline by more than the tolerance.</summary>
+    public const string CoverageFell = "QG5001";
+
+    /// <summary>A file's coverage fell below the baseline (its coverable lines unchanged).</summary>
+    public const string FileCoverageFell = "QG5002";
+
+    /// <summary>A failing test that is not a known failure of the baseline.</summary>
+    public const string NewFailure = "QG5003";
+
+    /// <summary>A pass rate fell below the baseline's.</summary>
+    public const string PassRateFell = "QG5004";
+
+    /// <summary>The configuration requires a baseline and there is none.</summary>
+    public const string BaselineMissing = "QG5005";
+
+    /// <summary>The baseline file is not valid (truncated, hand-broken, merge conflict markers).</summary>
+    public const string BaselineUnreadable = "QG5006";
+
+    /// <summary>The baseline file has another schema (newer, or not a baseline at all).</summary>
+    public const string BaselineForeign = "QG5007";
+
+    /// <summary>A baseline update would loosen it and no reason was given.</summary>
+    public const string LooseningRefused = "QG5008";
+
+    /// <summary>--promote was asked for but the next phase's targets are not all met (or there is no next phase).</summary>
+    public const string PromotionRefused = "QG5009";
+
+    /// <summary>The baseline was recorded for other test assemblies than this run's.</summary>
+    public const string BaselineScopeMismatch = "QG5010";
 }

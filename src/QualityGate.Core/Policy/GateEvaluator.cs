@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using QualityGate.Baseline;
 using QualityGate.Categorization;
 using QualityGate.Coverage;
 using QualityGate.Diagnostics;
@@ -20,12 +21,20 @@ public static class GateEvaluator
     {
         var config = input.Config;
         var phase = config.ResolvePhase(input.PhaseOverride);
+        var raised = false;
+        if (input.Baseline?.Phase is { } reached && config.IndexOf(reached) > config.IndexOf(phase?.Name))
+        {
+            // Once reached, a phase's targets hold, whatever phase the configuration (or an override) names now.
+            phase = config.ResolvePhase(reached);
+            raised = true;
+        }
+
         var targets = phase?.Targets ?? new PhaseTargets();
         var report = new GateReport { Phase = phase?.Name, ConfigPath = config.Path, NextPhase = phase is null ? null : config.NextPhase(phase)?.Name };
         report.ResultsFiles.AddRange(input.Runs.Select(r => r.Path));
 
         CheckTrust(input.Runs, report);
-        CheckTests(input.Runs, config, targets, report, phase?.Name);
+        CheckTests(input.Runs, config, targets, report, phase?.Name, requireBudgets: input.Baseline is null);
         if (input.Coverage is { } coverage)
         {
             report.CoverageFiles.AddRange(coverage.Sources);
@@ -40,6 +49,28 @@ public static class GateEvaluator
                 "(coverlet.collector with --collect \"XPlat Code Coverage\", or coverlet.msbuild with /p:CollectCoverage=true) " +
                 "or pass the reports to the gate.",
                 config.Path);
+        }
+
+        if (config.Baseline is { } settings)
+        {
+            BaselineComparer.Compare(report, input.Baseline, settings, input.Runs);
+            if (raised)
+            {
+                report.Baseline!.Notes.Add($"Judged against {phase!.Name}, the phase the baseline records as reached; its targets hold even though the configuration names {config.ResolvePhase(input.PhaseOverride)?.Name ?? "an earlier one"}.");
+            }
+        }
+
+        if (input.JudgeNextPhase && report.NextPhase is { } next)
+        {
+            var ahead = new GateInput(config, input.Runs)
+            {
+                PhaseOverride = next,
+                Coverage = input.Coverage,
+                CoverageByTestLayer = input.CoverageByTestLayer,
+                Baseline = input.Baseline,
+                JudgeNextPhase = false,
+            };
+            report.NextPhaseMet = Evaluate(ahead).Passed;
         }
 
         return report;
@@ -68,7 +99,7 @@ public static class GateEvaluator
         }
     }
 
-    private static void CheckTests(IReadOnlyList<RecordedRun> runs, Configuration.GateConfig config, PhaseTargets targets, GateReport report, string? phase)
+    private static void CheckTests(IReadOnlyList<RecordedRun> runs, Configuration.GateConfig config, PhaseTargets targets, GateReport report, string? phase, bool requireBudgets)
     {
         var layers = config.TestLayers.ToDictionary(l => l.Name, l => new TestLayerResult(l.Name) { Target = targets.TestLayers.TryGetValue(l.Name, out var t) ? t : null });
         var categories = new SortedDictionary<string, int>(StringComparer.Ordinal);
@@ -125,9 +156,10 @@ public static class GateEvaluator
                     Line = first.Line,
                 });
             }
-            else if (budget is null && pair.Key != Categories.Legacy)
+            else if (budget is null && pair.Key != Categories.Legacy && requireBudgets)
             {
                 // Failing tests are allowed only where the plan gives them a budget; legacy failures are the plan's to carry.
+                // With a baseline, the baseline decides instead: known failures pass, new ones fail (QG5003).
                 result.Met = false;
                 report.Violations.Add(new Violation(
                     DiagnosticCode.FailuresNotAllowed,
@@ -212,6 +244,11 @@ public static class GateEvaluator
                     layer.Name,
                     $"{layer.Name}: {result.Lines.Valid - result.Lines.Covered} uncovered lines > {maxUncovered} allowed by {phase}."));
             }
+        }
+
+        foreach (var file in coverage.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            report.Files.Add(new FileResult(file.Path, new Ratio(file.CoveredLines, file.ValidLines), new Ratio(file.CoveredBranches, file.ValidBranches)));
         }
 
         var total = Measure("total", coverage.Files.Values.ToList());

@@ -24,6 +24,12 @@ public sealed class GateInput
     /// <summary>All coverage merged (a union per file and line), or null when none was given.</summary>
     public CoverageData? Coverage { get; set; }
 
+    /// <summary>The committed baseline, or null when there is none (yet).</summary>
+    public Baseline.BaselineData? Baseline { get; set; }
+
+    /// <summary>Whether to also judge the next phase, to say when it is within reach.</summary>
+    public bool JudgeNextPhase { get; set; } = true;
+
     /// <summary>Coverage produced by the tests of each test layer alone.</summary>
     public IReadOnlyDictionary<string, CoverageData> CoverageByTestLayer { get; set; } = new Dictionary<string, CoverageData>();
 }

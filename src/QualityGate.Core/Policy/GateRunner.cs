@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Coverage;
 using QualityGate.Diagnostics;
@@ -33,6 +34,9 @@ public sealed class GateRunOptions
     /// <summary>The folder coverage paths are made relative to; defaults to the configuration's folder.</summary>
     public string? RepoRoot { get; set; }
 
+    /// <summary>A baseline file to use instead of the configuration's (MSBuild QualityGateBaselineFile, --baseline).</summary>
+    public string? BaselinePath { get; set; }
+
     /// <summary>Where to write qualitygate-report.json, or null.</summary>
     public string? JsonReportPath { get; set; }
 
@@ -46,9 +50,34 @@ public sealed class GateRunOptions
 /// </summary>
 public static class GateRunner
 {
-    public static GateReport Run(GateRunOptions options)
+    public static GateReport Run(GateRunOptions options) => Judge(options).Report;
+
+    /// <summary>Judges the run, then writes a new baseline from it (refusing to loosen it without a reason).</summary>
+    public static BaselineUpdate UpdateBaseline(GateRunOptions options, BaselineUpdateOptions update)
+    {
+        var judged = Judge(options);
+        var settings = judged.Config.Baseline ?? throw new QualityGateException(
+            DiagnosticCode.ConfigNotFound,
+            "a baseline lives beside qualitygate.json, and there is none: create qualitygate.json (even '{}') first.",
+            options.StartDirectory);
+        var result = BaselineUpdater.Update(judged.Baseline, judged.Report, judged.Config, judged.Runs, update);
+        BaselineFile.Write(result.Baseline, settings.Path);
+        return result;
+    }
+
+    private static Judged Judge(GateRunOptions options)
     {
         var config = ConfigLoader.Discover(options.ConfigPath, options.StartDirectory);
+        if (options.BaselinePath is not null)
+        {
+            config.Baseline = new BaselineSettings(Path.GetFullPath(options.BaselinePath))
+            {
+                Tolerance = config.Baseline?.Tolerance ?? 0.1,
+                FileTolerance = config.Baseline?.FileTolerance ?? 1.0,
+                Required = config.Baseline?.Required ?? false,
+            };
+        }
+
         if (options.ResultsFiles.Count == 0)
         {
             throw new QualityGateException(
@@ -59,7 +88,8 @@ public static class GateRunner
 
         var runs = options.ResultsFiles.Select(ResultsFileReader.Read).ToList();
         var mapper = new PathMapper(Path.GetFullPath(options.RepoRoot ?? config.Directory ?? options.StartDirectory));
-        var input = new GateInput(config, runs) { PhaseOverride = options.Phase };
+        var baseline = config.Baseline is { } settings && File.Exists(settings.Path) ? BaselineFile.Read(settings.Path) : null;
+        var input = new GateInput(config, runs) { PhaseOverride = options.Phase, Baseline = baseline };
         ReadCoverage(options, config, runs, mapper, input);
         var report = GateEvaluator.Evaluate(input);
         Write(options.JsonReportPath, stream => ReportJson.Write(report, stream));
@@ -68,7 +98,7 @@ public static class GateRunner
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
             MarkdownReport.Write(report, writer);
         });
-        return report;
+        return new Judged(config, runs, baseline, report);
     }
 
     private static void ReadCoverage(GateRunOptions options, GateConfig config, List<RecordedRun> runs, PathMapper mapper, GateInput input)
@@ -178,5 +208,24 @@ public static class GateRunner
                 full,
                 e);
         }
+    }
+
+    private sealed class Judged
+    {
+        public Judged(GateConfig config, List<RecordedRun> runs, BaselineData? baseline, GateReport report)
+        {
+            Config = config;
+            Runs = runs;
+            Baseline = baseline;
+            Report = report;
+        }
+
+        public GateConfig Config { get; }
+
+        public List<RecordedRun> Runs { get; }
+
+        public BaselineData? Baseline { get; }
+
+        public GateReport Report { get; }
     }
 }

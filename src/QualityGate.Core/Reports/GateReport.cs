@@ -134,6 +134,86 @@ public sealed class Violation
     public int? Line { get; set; }
 }
 
+/// <summary>One source file's coverage, for the baseline and the files that gained or lost most.</summary>
+public sealed class FileResult
+{
+    public FileResult(string path, Ratio lines, Ratio branches)
+    {
+        Path = path;
+        Lines = lines;
+        Branches = branches;
+    }
+
+    /// <summary>Relative to the configuration's folder, '/' separators.</summary>
+    public string Path { get; }
+
+    public Ratio Lines { get; }
+
+    public Ratio Branches { get; }
+}
+
+/// <summary>Before (the baseline) and after (this run) for one layer, the total, a file or a pass rate.</summary>
+public sealed class Change
+{
+    public Change(string name, double? before, double? after)
+    {
+        Name = name;
+        Before = before;
+        After = after;
+    }
+
+    public string Name { get; }
+
+    public double? Before { get; }
+
+    public double? After { get; }
+
+    public double? Delta => Before is { } b && After is { } a ? a - b : null;
+}
+
+/// <summary>What the run looks like against the committed baseline.</summary>
+public sealed class BaselineComparison
+{
+    public BaselineComparison(string path)
+    {
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>False on a first run: there is no baseline yet.</summary>
+    public bool Exists { get; set; }
+
+    /// <summary>The phase the baseline records as reached.</summary>
+    public string? Phase { get; set; }
+
+    /// <summary>Line coverage per layer (and "total"), before → after.</summary>
+    public List<Change> Layers { get; } = [];
+
+    /// <summary>Pass rate per test layer (and "all tests"), before → after.</summary>
+    public List<Change> PassRates { get; } = [];
+
+    /// <summary>Files whose line coverage changed most, gains first, then losses.</summary>
+    public List<Change> FilesGained { get; } = [];
+
+    public List<Change> FilesLost { get; } = [];
+
+    /// <summary>Failing tests the baseline does not know (they fail the build).</summary>
+    public List<FailedTest> NewFailures { get; } = [];
+
+    /// <summary>Known failures that now pass.</summary>
+    public List<FailedTest> FixedFailures { get; } = [];
+
+    /// <summary>Known failures that still fail.</summary>
+    public List<FailedTest> KnownFailures { get; } = [];
+
+    /// <summary>Known failures of tests this run did not have (removed or renamed), dropped at the next update.</summary>
+    public List<string> GoneFailures { get; } = [];
+
+    /// <summary>Notes for the reader: a first run, layers that no longer exist.</summary>
+    public List<string> Notes { get; } = [];
+}
+
 /// <summary>The gate's verdict and everything measured on the way to it.</summary>
 public sealed class GateReport
 {
@@ -178,6 +258,15 @@ public sealed class GateReport
     public double? MaxDurationSeconds { get; set; }
 
     public List<Violation> Violations { get; } = [];
+
+    /// <summary>Every file of the coverage, sorted by path.</summary>
+    public List<FileResult> Files { get; } = [];
+
+    /// <summary>The comparison with the baseline, when the configuration or a file provides one.</summary>
+    public BaselineComparison? Baseline { get; set; }
+
+    /// <summary>Whether this run already meets every target of the next phase (null: no next phase).</summary>
+    public bool? NextPhaseMet { get; set; }
 
     public List<string> ResultsFiles { get; } = [];
 

@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using QualityGate.Diagnostics;
+using QualityGate.Policy;
+using QualityGate.Reports;
+using QualityGate.Results;
+
+namespace QualityGate.Baseline;
+
+/// <summary>
+/// The ratchet: compares a judged run with the committed baseline. Coverage may not fall beyond the tolerance, pass
+/// rates may not fall, and a failing test the baseline does not know fails the build whatever the category budget.
+/// </summary>
+public static class BaselineComparer
+{
+    private const int MaxNewFailureViolations = 20;
+    private const int FilesListed = 5;
+
+    public static void Compare(GateReport report, BaselineData? baseline, BaselineSettings settings, IReadOnlyList<RecordedRun> runs)
+    {
+        var comparison = new BaselineComparison(settings.Path) { Exists = baseline is not null, Phase = baseline?.Phase };
+        report.Baseline = comparison;
+        if (baseline is null)
+        {
+            if (settings.Required)
+            {
+                throw new QualityGateException(
+                    DiagnosticCode.BaselineMissing,
+                    "the configuration requires a baseline and there is none. Record one with 'dotnet gate baseline' " +
+                    "(or 'dotnet test -p:QualityGateUpdateBaseline=true') and commit it.",
+                    settings.Path);
+            }
+
+            comparison.Notes.Add($"No baseline yet at {settings.Path}: this run is judged on the phase's targets alone. " +
+                                 "Record one with 'dotnet gate baseline' and commit it to start the ratchet.");
+            return;
+        }
+
+        CheckScope(baseline, settings, runs);
+        CompareCoverage(report, baseline, settings, comparison);
+        ComparePassRates(report, baseline, comparison);
+        CompareFailures(report, baseline, runs, comparison);
+    }
+
+    private static void CheckScope(BaselineData baseline, BaselineSettings settings, IReadOnlyList<RecordedRun> runs)
+    {
+        var current = new SortedSet<string>(runs.Select(r => r.Assembly), StringComparer.Ordinal);
+        if (baseline.Assemblies.Count > 0 && !baseline.Assemblies.SetEquals(current))
+        {
+            throw new QualityGateException(
+                DiagnosticCode.BaselineScopeMismatch,
+                $"the baseline was recorded from the test assemblies {string.Join(", ", baseline.Assemblies)}, but this run has " +
+                $"{string.Join(", ", current)}: their coverage cannot be compared. Gate the whole solution with 'dotnet gate check', " +
+                "or give each test project its own baseline (QualityGateBaselineFile, or \"baseline\": { \"path\" } in its own qualitygate.json).",
+                settings.Path);
+        }
+    }
+
+    private static void CompareCoverage(GateReport report, BaselineData baseline, BaselineSettings settings, BaselineComparison comparison)
+    {
+        var current = report.Layers.ToDictionary(l => l.Name, l => l, StringComparer.Ordinal);
+        foreach (var pair in baseline.Layers)
+        {
+            if (!current.TryGetValue(pair.Key, out var layer))
+            {
+                comparison.Notes.Add($"Layer '{pair.Key}' is in the baseline but not measured now; it is dropped at the next update.");
+                continue;
+            }
+
+            Compare(pair.Key, pair.Value, layer.Lines, layer.Branches, settings.Tolerance, report, comparison, DiagnosticCode.CoverageFell, null);
+        }
+
+        if (baseline.Total is { } total && report.Total is { } now)
+        {
+            Compare("total", total, now.Lines, now.Branches, settings.Tolerance, report, comparison, DiagnosticCode.CoverageFell, null);
+        }
+
+        var files = report.Files.ToDictionary(f => f.Path, f => f, StringComparer.Ordinal);
+        var changes = new List<Change>();
+        foreach (var pair in baseline.Files)
+        {
+            // A file whose coverable lines changed was edited: its rate is not comparable, so it is not held to it.
+            if (files.TryGetValue(pair.Key, out var file) && file.Lines.Valid == pair.Value.Lines.Valid)
+            {
+                var change = new Change(pair.Key, pair.Value.Lines.Rate, file.Lines.Rate);
+                changes.Add(change);
+                if (change.Delta is { } delta && delta < -settings.FileTolerance)
+                {
+                    report.Violations.Add(new Violation(
+                        DiagnosticCode.FileCoverageFell,
+                        pair.Key,
+                        $"{pair.Key}: line coverage fell {Pct(change.Before)} → {Pct(change.After)} ({Points(delta)}; tolerance {Points(settings.FileTolerance, signed: false)}). " +
+                        "Cover it again, or accept the loss with 'dotnet gate baseline --allow-loosening --reason \"…\"'.")
+                    {
+                        File = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(settings.Path)!, pair.Key),
+                    });
+                }
+            }
+        }
+
+        comparison.FilesGained.AddRange(changes.Where(c => c.Delta > 0).OrderByDescending(c => c.Delta).ThenBy(c => c.Name, StringComparer.Ordinal).Take(FilesListed));
+        comparison.FilesLost.AddRange(changes.Where(c => c.Delta < 0).OrderBy(c => c.Delta).ThenBy(c => c.Name, StringComparer.Ordinal).Take(FilesListed));
+    }
+
+    private static void Compare(string name, Measured before, Ratio lines, Ratio branches, double tolerance, GateReport report, BaselineComparison comparison, string code, string? file)
+    {
+        var change = new Change(name, before.Lines.Rate, lines.Rate);
+        comparison.Layers.Add(change);
+        foreach (var (what, was, now) in new[] { ("line", before.Lines.Rate, lines.Rate), ("branch", before.Branches.Rate, branches.Rate) })
+        {
+            if (was is { } b && now is { } a && a - b < -tolerance)
+            {
+                report.Violations.Add(new Violation(
+                    code,
+                    name,
+                    $"{name}: {what} coverage fell {Pct(b)} → {Pct(a)} ({Points(a - b)}; tolerance {Points(tolerance, signed: false)}) since the baseline. " +
+                    "Add the tests back, or accept the loss with 'dotnet gate baseline --allow-loosening --reason \"…\"'.")
+                {
+                    File = file,
+                });
+            }
+        }
+    }
+
+    private static void ComparePassRates(GateReport report, BaselineData baseline, BaselineComparison comparison)
+    {
+        foreach (var pair in baseline.Tests)
+        {
+            var before = BaselineData.PassRate(pair.Value);
+            var layer = pair.Key == BaselineFile.AllTests ? null : report.TestLayers.FirstOrDefault(l => l.Name == pair.Key);
+            if (pair.Key != BaselineFile.AllTests && layer is null)
+            {
+                comparison.Notes.Add($"Test layer '{pair.Key}' is in the baseline but not in this run; it is dropped at the next update.");
+                continue;
+            }
+
+            var after = layer is null ? report.PassRate : layer.PassRate;
+            var name = layer is null ? "all tests" : $"{layer.Name} tests";
+            comparison.PassRates.Add(new Change(name, before, after));
+            if (before is { } b && after is { } a && a < b - 1e-9)
+            {
+                report.Violations.Add(new Violation(
+                    DiagnosticCode.PassRateFell,
+                    name,
+                    $"{name}: pass rate fell {Pct(b)} → {Pct(a)} since the baseline. Fix the new failures listed in the report."));
+            }
+        }
+    }
+
+    private static void CompareFailures(GateReport report, BaselineData baseline, IReadOnlyList<RecordedRun> runs, BaselineComparison comparison)
+    {
+        var outcomes = new Dictionary<string, TestOutcome>(StringComparer.Ordinal);
+        foreach (var test in runs.SelectMany(r => r.Tests))
+        {
+            // A test that failed anywhere (one framework, one shard) counts as failing.
+            outcomes[test.DisplayName] = outcomes.TryGetValue(test.DisplayName, out var seen) && seen == TestOutcome.Failed ? seen : test.Outcome;
+        }
+
+        foreach (var failure in report.Failures)
+        {
+            if (baseline.KnownFailures.ContainsKey(failure.Name))
+            {
+                comparison.KnownFailures.Add(failure);
+            }
+            else
+            {
+                comparison.NewFailures.Add(failure);
+            }
+        }
+
+        foreach (var known in baseline.KnownFailures.Values)
+        {
+            if (!outcomes.TryGetValue(known.Test, out var outcome))
+            {
+                comparison.GoneFailures.Add(known.Test);
+            }
+            else if (outcome == TestOutcome.Passed)
+            {
+                comparison.FixedFailures.Add(new FailedTest(known.Test, known.Category));
+            }
+        }
+
+        foreach (var failure in comparison.NewFailures.Take(MaxNewFailureViolations))
+        {
+            report.Violations.Add(new Violation(
+                DiagnosticCode.NewFailure,
+                failure.Category,
+                $"new failing test ({failure.Category}): {failure.Name} — the baseline does not know it, so it fails the build whatever the budget. {failure.Hint}".TrimEnd())
+            {
+                File = failure.File,
+                Line = failure.Line,
+            });
+        }
+
+        if (comparison.NewFailures.Count > MaxNewFailureViolations)
+        {
+            report.Violations.Add(new Violation(
+                DiagnosticCode.NewFailure,
+                "tests",
+                $"… and {comparison.NewFailures.Count - MaxNewFailureViolations} more new failing tests (all are listed in the report)."));
+        }
+    }
+
+    private static string Pct(double? value) => value is { } v ? GateEvaluator.Percent(v) : "—";
+
+    private static string Points(double value, bool signed = true) =>
+        (signed && value >= 0 ? "+" : string.Empty) + value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " pp";
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using QualityGate.Reports;
+
+namespace QualityGate.Baseline;
+
+/// <summary>Covered and valid lines and branches: counts, never rates, so the file never changes without cause.</summary>
+public sealed class Measured
+{
+    public Measured(Ratio lines, Ratio branches)
+    {
+        Lines = lines;
+        Branches = branches;
+    }
+
+    public Ratio Lines { get; }
+
+    public Ratio Branches { get; }
+}
+
+/// <summary>A test that was failing when the baseline was recorded.</summary>
+public sealed class KnownFailure
+{
+    public KnownFailure(string test, string category, string since)
+    {
+        Test = test;
+        Category = category;
+        Since = since;
+    }
+
+    /// <summary>The test's display name (theory rows are separate).</summary>
+    public string Test { get; }
+
+    public string Category { get; }
+
+    /// <summary>The date (yyyy-MM-dd) it was first recorded as failing.</summary>
+    public string Since { get; }
+}
+
+/// <summary>An explicit loosening, with the reason given, kept in the file for review.</summary>
+public sealed class Loosening
+{
+    public Loosening(string date, string reason, IReadOnlyList<string> changes)
+    {
+        Date = date;
+        Reason = reason;
+        Changes = changes;
+    }
+
+    public string Date { get; }
+
+    public string Reason { get; }
+
+    public IReadOnlyList<string> Changes { get; }
+}
+
+/// <summary>The committed baseline (schema qualitygate.baseline/1): what the run may not get worse than.</summary>
+public sealed class BaselineData
+{
+    public const string Schema = "qualitygate.baseline/1";
+
+    /// <summary>The highest phase reached; its targets hold even if the configuration names a lower one.</summary>
+    public string? Phase { get; set; }
+
+    /// <summary>The test assemblies the baseline was recorded from.</summary>
+    public SortedSet<string> Assemblies { get; } = new(StringComparer.Ordinal);
+
+    public Measured? Total { get; set; }
+
+    public SortedDictionary<string, Measured> Layers { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, Measured> Files { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Passed and failed per test layer ("" for all tests).</summary>
+    public SortedDictionary<string, (int Passed, int Failed)> Tests { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Known failures by test display name.</summary>
+    public SortedDictionary<string, KnownFailure> KnownFailures { get; } = new(StringComparer.Ordinal);
+
+    public List<Loosening> Loosenings { get; } = [];
+
+    public static double? PassRate((int Passed, int Failed) counts) =>
+        counts.Passed + counts.Failed == 0 ? null : counts.Passed * 100.0 / (counts.Passed + counts.Failed);
+}
