@@ -111,12 +111,84 @@ public static class ReportJson
 
         writer.WriteEndArray();
 
+        writer.WritePropertyName("nextPhaseMet");
+        if (report.NextPhaseMet is { } met)
+        {
+            writer.WriteBooleanValue(met);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
+        writer.WritePropertyName("baseline");
+        if (report.Baseline is { } baseline)
+        {
+            WriteBaseline(writer, baseline);
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+
         writer.WriteStartObject("inputs");
         Strings(writer, "results", report.ResultsFiles);
         Strings(writer, "coverage", report.CoverageFiles);
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+
+    private static void WriteBaseline(Utf8JsonWriter writer, BaselineComparison baseline)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("path", baseline.Path);
+        writer.WriteBoolean("exists", baseline.Exists);
+        Nullable(writer, "phase", baseline.Phase);
+        Changes(writer, "layers", baseline.Layers);
+        Changes(writer, "passRates", baseline.PassRates);
+        Changes(writer, "filesGained", baseline.FilesGained);
+        Changes(writer, "filesLost", baseline.FilesLost);
+        Failures(writer, "newFailures", baseline.NewFailures);
+        Failures(writer, "fixedFailures", baseline.FixedFailures);
+        Failures(writer, "knownFailures", baseline.KnownFailures);
+        Strings(writer, "goneFailures", baseline.GoneFailures);
+        Strings(writer, "notes", baseline.Notes);
+        writer.WriteEndObject();
+    }
+
+    private static void Changes(Utf8JsonWriter writer, string name, System.Collections.Generic.IEnumerable<Change> changes)
+    {
+        writer.WriteStartArray(name);
+        foreach (var change in changes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", change.Name);
+            Number(writer, "before", Round(change.Before));
+            Number(writer, "after", Round(change.After));
+            Number(writer, "delta", Round(change.Delta));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Failures(Utf8JsonWriter writer, string name, System.Collections.Generic.IEnumerable<FailedTest> failures)
+    {
+        writer.WriteStartArray(name);
+        foreach (var failure in failures)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("test", failure.Name);
+            writer.WriteString("category", failure.Category);
+            Nullable(writer, "file", failure.File);
+            Number(writer, "line", failure.Line);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static double? Round(double? value) => value is { } v ? System.Math.Round(v, 2) : null;
 
     private static void WriteLayer(Utf8JsonWriter writer, LayerResult layer)
     {
