@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using QualityGate.Baseline;
 using QualityGate.Diagnostics;
 using QualityGate.Policy;
 using QualityGate.Reports;
@@ -46,6 +47,18 @@ public sealed class QualityGateCheck : Task
     /// <summary>Report violations as warnings: the build passes while a team rolls the gate out.</summary>
     public bool WarnOnly { get; set; }
 
+    /// <summary>A baseline file instead of the configuration's (QualityGateBaselineFile).</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>Write the baseline from this run instead of only judging it (QualityGateUpdateBaseline).</summary>
+    public bool UpdateBaseline { get; set; }
+
+    public bool AllowLoosening { get; set; }
+
+    public string? BaselineReason { get; set; }
+
+    public bool Promote { get; set; }
+
     public string? JsonReportPath { get; set; }
 
     public string? MarkdownReportPath { get; set; }
@@ -55,15 +68,33 @@ public sealed class QualityGateCheck : Task
         GateReport report;
         try
         {
-            report = GateRunner.Run(new GateRunOptions(ProjectDirectory)
+            var options = new GateRunOptions(ProjectDirectory)
             {
                 ConfigPath = string.IsNullOrWhiteSpace(ConfigPath) ? null : ConfigPath,
                 Phase = string.IsNullOrWhiteSpace(Phase) ? null : Phase,
                 ResultsFiles = [string.IsNullOrWhiteSpace(ResultsFile) ? LoggerArguments.ResultsFile(VSTestLogger, ResultsDirectory, AssemblyName, TargetFrameworkMoniker) : ResultsFile!],
                 CoverageFiles = CoverageFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).ToList(),
+                BaselinePath = string.IsNullOrWhiteSpace(BaselineFile) ? null : BaselineFile,
                 JsonReportPath = JsonReportPath,
                 MarkdownReportPath = MarkdownReportPath,
-            });
+            };
+            if (UpdateBaseline)
+            {
+                var update = GateRunner.UpdateBaseline(options, new BaselineUpdateOptions { AllowLoosening = AllowLoosening, Reason = BaselineReason, Promote = Promote });
+                Log.LogMessage(MessageImportance.High, $"QualityGate baseline written: {update.Path} (phase reached: {update.Baseline.Phase ?? "none yet"}, {update.Baseline.KnownFailures.Count} known failures)");
+                foreach (var change in update.Loosened)
+                {
+                    Log.LogWarning(Subcategory, DiagnosticCode.LooseningRefused, null, update.Path, 0, 0, 0, 0, $"baseline loosened (reason recorded): {change}");
+                }
+
+                // Recording is the point of this run: the verdict is shown, as warnings.
+                report = update.Report!;
+                WarnOnly = true;
+            }
+            else
+            {
+                report = GateRunner.Run(options);
+            }
         }
         catch (QualityGateException e)
         {

@@ -13,39 +13,6 @@ namespace QualityGate.Tool;
 /// </summary>
 internal sealed class CheckCommand
 {
-    private readonly Option<string[]> results = new("--results")
-    {
-        Description = "Results files (*.qualitygate.json from 'dotnet test --logger gate'): paths or globs, relative to the current folder. A glob that matches nothing is an error.",
-        HelpName = "paths-or-globs",
-        AllowMultipleArgumentsPerToken = true,
-        DefaultValueFactory = _ => [InputPaths.DefaultResults],
-    };
-
-    private readonly Option<string[]> coverage = new("--coverage")
-    {
-        Description = "Cobertura or OpenCover reports, in addition to those the results files list as attachments: paths or globs. Several are merged (union).",
-        HelpName = "paths-or-globs",
-        AllowMultipleArgumentsPerToken = true,
-    };
-
-    private readonly Option<string?> config = new("--config")
-    {
-        Description = "The qualitygate.json to judge against. Default: the nearest qualitygate.json in the current folder or above.",
-        HelpName = "path",
-    };
-
-    private readonly Option<string?> phase = new("--phase")
-    {
-        Description = "The phase to judge against instead of the configuration's current \"phase\".",
-        HelpName = "name",
-    };
-
-    private readonly Option<string?> repoRoot = new("--repo-root")
-    {
-        Description = "The folder coverage paths are made relative to, for the layers' globs. Default: the folder of qualitygate.json.",
-        HelpName = "dir",
-    };
-
     private readonly Option<string> report = new("--report")
     {
         Description = "Where to write the JSON report (schema qualitygate.report/1).",
@@ -65,22 +32,17 @@ internal sealed class CheckCommand
         Description = "Print violations as warnings and exit 0. Missing or broken input still fails.",
     };
 
+    private readonly GateOptions gate;
     private readonly TextWriter output;
     private readonly TextWriter error;
     private readonly string currentDirectory;
 
     private CheckCommand(TextWriter output, TextWriter error, string currentDirectory)
     {
+        gate = new GateOptions(currentDirectory);
         this.output = output;
         this.error = error;
         this.currentDirectory = currentDirectory;
-        repoRoot.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } dir && !Directory.Exists(Path.GetFullPath(dir, currentDirectory)))
-            {
-                result.AddError($"--repo-root: the folder '{dir}' does not exist.");
-            }
-        });
     }
 
     public static Command Create(TextWriter output, TextWriter error, string currentDirectory)
@@ -88,8 +50,9 @@ internal sealed class CheckCommand
         var check = new CheckCommand(output, error, currentDirectory);
         var command = new Command("check", "Judge test results and coverage against the current phase of qualitygate.json; write qualitygate-report.json and a Markdown summary.")
         {
-            check.results, check.coverage, check.config, check.phase, check.repoRoot, check.report, check.markdown, check.warnOnly,
+            check.report, check.markdown, check.warnOnly,
         };
+        check.gate.AddTo(command);
         command.SetAction(check.Execute);
         return command;
     }
@@ -102,16 +65,10 @@ internal sealed class CheckCommand
         GateReport verdict;
         try
         {
-            verdict = GateRunner.Run(new GateRunOptions(currentDirectory)
-            {
-                ConfigPath = parse.GetValue(config) is { } path ? FullPath(path) : null,
-                Phase = parse.GetValue(phase),
-                ResultsFiles = InputPaths.Results(parse.GetValue(results) ?? [], currentDirectory),
-                CoverageFiles = InputPaths.Coverage(parse.GetValue(coverage) ?? [], currentDirectory),
-                RepoRoot = parse.GetValue(repoRoot) is { } root ? FullPath(root) : null,
-                JsonReportPath = jsonReport,
-                MarkdownReportPath = markdownReport,
-            });
+            var options = gate.ToRunOptions(parse);
+            options.JsonReportPath = jsonReport;
+            options.MarkdownReportPath = markdownReport;
+            verdict = GateRunner.Run(options);
         }
         catch (QualityGateException e)
         {
@@ -141,5 +98,5 @@ internal sealed class CheckCommand
         return verdict.Passed || warn ? ExitCodes.Passed : ExitCodes.Violations;
     }
 
-    private string FullPath(string path) => Path.GetFullPath(path, currentDirectory);
+    private string FullPath(string path) => gate.FullPath(path);
 }

@@ -7,7 +7,7 @@ internal static class ExitCodes
 {
     public const int Passed = 0;
 
-    /// <summary>The gate ran and found violations (and --warn-only was not given).</summary>
+    /// <summary>The gate ran and found violations (and --warn-only was not given), or a baseline update was refused.</summary>
     public const int Violations = 1;
 
     /// <summary>The command line or qualitygate.json is wrong (QG1xxx): fixing the call or the config fixes it.</summary>
@@ -24,6 +24,9 @@ internal static class ExitCodes
         ['Q', 'G', '1', ..] => UsageOrConfiguration,
         ['Q', 'G', '2' or '3', ..] => InputMissingOrUnreadable,
         ['Q', 'G', '4', ..] => Violations,
+        // The baseline: missing-when-required, unreadable, foreign or for other assemblies is input; refusals are verdicts.
+        "QG5005" or "QG5006" or "QG5007" or "QG5010" => InputMissingOrUnreadable,
+        ['Q', 'G', '5', ..] => Violations,
         _ => InternalError,
     };
 }

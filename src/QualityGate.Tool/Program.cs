@@ -15,6 +15,7 @@ internal static class Program
         var root = new RootCommand("QualityGate: gate a build on test results and coverage, as qualitygate.json's current phase asks.")
         {
             CheckCommand.Create(output, error, currentDirectory),
+            BaselineCommand.Create(output, error, currentDirectory),
         };
 
         try

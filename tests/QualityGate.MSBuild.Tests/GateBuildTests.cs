@@ -65,7 +65,7 @@ public class GateBuildTests(PackageFeed feed)
         var (exit, output) = Gate("met");
 
         Assert.Equal(1, exit);
-        Assert.Contains("PriceServiceTests.cs(20): QualityGate error QG4007: assertion: 1 failing test", output);
+        Assert.Contains("PriceServiceTests.cs(21): QualityGate error QG4007: assertion: 1 failing test", output);
     }
 
     [Fact]

@@ -37,6 +37,12 @@ public sealed class BaselineUpdate
     public BaselineData Baseline { get; }
 
     public IReadOnlyList<string> Loosened { get; }
+
+    /// <summary>Where it was written, once it was.</summary>
+    public string? Path { get; set; }
+
+    /// <summary>The judged run it was made from.</summary>
+    public GateReport? Report { get; set; }
 }
 
 /// <summary>

@@ -62,6 +62,8 @@ public static class GateRunner
             options.StartDirectory);
         var result = BaselineUpdater.Update(judged.Baseline, judged.Report, judged.Config, judged.Runs, update);
         BaselineFile.Write(result.Baseline, settings.Path);
+        result.Path = settings.Path;
+        result.Report = judged.Report;
         return result;
     }
 
