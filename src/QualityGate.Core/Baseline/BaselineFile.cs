@@ -18,6 +18,8 @@ public static class BaselineFile
 {
     public const string AllTests = "*";
 
+    private const string EndKey = "~";
+
     public static BaselineData Read(string path)
     {
         string text;
@@ -106,18 +108,29 @@ public static class BaselineFile
         return text.ToString();
     }
 
+    // Every entry ends with a comma and a fixed last line closes the list ("~": null in maps, null in arrays), so
+    // adding or removing the last entry never touches the line before it: two branches that changed different entries
+    // merge cleanly in git, and the file stays strict JSON.
     private static void Map(StringBuilder text, string name, IEnumerable<(string Key, string Value)> entries)
     {
-        var lines = entries.Select(e => $"    {Quote(e.Key)}: {e.Value}").ToList();
-        text.Append("  ").Append(Quote(name)).Append(": {");
-        text.Append(lines.Count == 0 ? "}" : "\n" + string.Join(",\n", lines) + "\n  }");
+        text.Append("  ").Append(Quote(name)).Append(": {\n");
+        foreach (var (key, value) in entries)
+        {
+            text.Append("    ").Append(Quote(key)).Append(": ").Append(value).Append(",\n");
+        }
+
+        text.Append("    ").Append(Quote(EndKey)).Append(": null\n  }");
     }
 
     private static void List(StringBuilder text, string name, IEnumerable<string> entries)
     {
-        var lines = entries.Select(e => "    " + e).ToList();
-        text.Append("  ").Append(Quote(name)).Append(": [");
-        text.Append(lines.Count == 0 ? "]" : "\n" + string.Join(",\n", lines) + "\n  ]");
+        text.Append("  ").Append(Quote(name)).Append(": [\n");
+        foreach (var entry in entries)
+        {
+            text.Append("    ").Append(entry).Append(",\n");
+        }
+
+        text.Append("    null\n  ]");
     }
 
     private static string Measure(Measured m) =>
@@ -145,22 +158,22 @@ public static class BaselineFile
         }
 
         baseline.Total = root.GetProperty("total").ValueKind == JsonValueKind.Object ? ReadMeasure(root.GetProperty("total")) : null;
-        foreach (var layer in root.GetProperty("layers").EnumerateObject())
+        foreach (var layer in Entries(root, "layers"))
         {
             baseline.Layers[layer.Name] = ReadMeasure(layer.Value);
         }
 
-        foreach (var tests in root.GetProperty("tests").EnumerateObject())
+        foreach (var tests in Entries(root, "tests"))
         {
             baseline.Tests[tests.Name] = (tests.Value.GetProperty("passed").GetInt32(), tests.Value.GetProperty("failed").GetInt32());
         }
 
-        foreach (var file in root.GetProperty("files").EnumerateObject())
+        foreach (var file in Entries(root, "files"))
         {
             baseline.Files[file.Name] = ReadMeasure(file.Value);
         }
 
-        foreach (var failure in root.GetProperty("knownFailures").EnumerateArray())
+        foreach (var failure in Items(root, "knownFailures"))
         {
             var known = new KnownFailure(failure.GetProperty("test").GetString()!, failure.GetProperty("category").GetString()!, failure.GetProperty("since").GetString()!);
             baseline.KnownFailures[known.Test] = known;
@@ -168,7 +181,7 @@ public static class BaselineFile
 
         if (root.TryGetProperty("loosenings", out var loosenings))
         {
-            foreach (var loosening in loosenings.EnumerateArray())
+            foreach (var loosening in loosenings.EnumerateArray().Where(l => l.ValueKind != JsonValueKind.Null))
             {
                 baseline.Loosenings.Add(new Loosening(
                     loosening.GetProperty("date").GetString()!,
@@ -179,6 +192,12 @@ public static class BaselineFile
 
         return baseline;
     }
+
+    private static IEnumerable<JsonProperty> Entries(JsonElement root, string name) =>
+        root.GetProperty(name).EnumerateObject().Where(p => p.Name != EndKey);
+
+    private static IEnumerable<JsonElement> Items(JsonElement root, string name) =>
+        root.GetProperty(name).EnumerateArray().Where(e => e.ValueKind != JsonValueKind.Null);
 
     private static Measured ReadMeasure(JsonElement element)
     {
