@@ -18,12 +18,7 @@ public sealed class FailureFacts
     // or an NUnit site prefix ("SetUp : ").
     private static readonly Regex TypeLine = new(
         @"^\s*(?<inner>----\s+|-+>\s*)?(?:(?:One[Tt]ime)?(?:SetUp|TearDown)\s*:\s*)*(?<type>(?:[A-Za-z_][A-Za-z0-9_`]*\.)*[A-Za-z_][A-Za-z0-9_]*Exception(?:`\d+)?)(?:\s*:|\s*$)",
-        RegexOptions.Multiline | RegexOptions.CultureInvariant,
-        RegexTimeout);
-
-    private static readonly Regex FrameLine = new(
-        @"^\s*at (?<method>[^(\r\n]+?)(?:\((?<args>[^\r\n]*?)\))?(?: in (?<file>[^\r\n]+?):line (?<line>\d+))?\s*$",
-        RegexOptions.Multiline | RegexOptions.CultureInvariant,
+        RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.Compiled,
         RegexTimeout);
 
     private static readonly HashSet<string> Wrappers = new(StringComparer.Ordinal)
@@ -248,29 +243,55 @@ public sealed class FailureFacts
         return types;
     }
 
+    /// <summary>Parses "   at Ns.Type.Method(args) in /path/file.cs:line 42" lines; anything else is skipped.</summary>
     internal static List<StackFrame> ParseFrames(string stackTrace)
     {
+        // By hand rather than with a regular expression: this runs for every failure, and backtracking over long
+        // frames was the categorizer's largest cost.
         var frames = new List<StackFrame>();
-        if (stackTrace.Length == 0)
+        var start = 0;
+        while (start < stackTrace.Length)
         {
-            return frames;
-        }
-
-        try
-        {
-            foreach (Match match in FrameLine.Matches(stackTrace))
+            var end = stackTrace.IndexOf('\n', start);
+            if (end < 0)
             {
-                var method = match.Groups["method"].Value.Trim().Replace('+', '.');
-                var file = match.Groups["file"].Success ? match.Groups["file"].Value : null;
-                int? line = match.Groups["line"].Success && int.TryParse(match.Groups["line"].Value, out var n) ? n : null;
-                frames.Add(new StackFrame(method, file, line));
+                end = stackTrace.Length;
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // As above: frames are evidence, not a requirement.
+
+            if (ParseFrame(stackTrace.Substring(start, end - start)) is { } frame)
+            {
+                frames.Add(frame);
+            }
+
+            start = end + 1;
         }
 
         return frames;
+    }
+
+    private static StackFrame? ParseFrame(string line)
+    {
+        line = line.Trim();
+        if (!line.StartsWith("at ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string? file = null;
+        int? number = null;
+        // The file follows the argument list: ") in /path/with spaces in it/x.cs:line 42".
+        var inFile = line.IndexOf(") in ", StringComparison.Ordinal);
+        inFile = inFile < 0 ? line.IndexOf(" in ", StringComparison.Ordinal) : inFile + 1;
+        var lineMarker = line.LastIndexOf(":line ", StringComparison.Ordinal);
+        if (inFile > 0 && lineMarker > inFile && int.TryParse(line.Substring(lineMarker + 6).Trim(), out var parsed))
+        {
+            file = line.Substring(inFile + 4, lineMarker - inFile - 4);
+            number = parsed;
+            line = line.Substring(0, inFile);
+        }
+
+        var paren = line.IndexOf('(');
+        var method = (paren > 0 ? line.Substring(3, paren - 3) : line.Substring(3)).Trim().Replace('+', '.');
+        return method.Length == 0 ? null : new StackFrame(method, file, number);
     }
 }

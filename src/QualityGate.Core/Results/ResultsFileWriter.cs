@@ -90,7 +90,9 @@ public sealed class ResultsFileWriter : IDisposable
                 output.WriteByte((byte)'\n');
                 output.WriteByte((byte)'}');
                 output.WriteByte((byte)'\n');
-                output.Flush(flushToDisk: true);
+                // The rename below is what protects readers from a half-written file; forcing the data to disk first
+                // would only add protection against power loss, at a cost the logger pays on every run.
+                output.Flush();
             }
 
             if (File.Exists(Path))

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Reflection;
 using System.Text.Json;
 
@@ -114,23 +113,42 @@ internal static class ResultsJson
 
     private static void WriteTraits(Utf8JsonWriter writer, IReadOnlyList<Trait> traits)
     {
+        // Hot path (every result): no LINQ. Traits may repeat a name (two categories); the file groups the values.
         writer.WriteStartObject("traits");
-        if (traits.Count > 0)
+        for (var i = 0; i < traits.Count; i++)
         {
-            // Traits may repeat a name (two categories); the file groups the values under the name.
-            foreach (var group in traits.GroupBy(t => t.Name, StringComparer.Ordinal))
+            var name = traits[i].Name;
+            if (Seen(traits, i, name))
             {
-                writer.WriteStartArray(group.Key);
-                foreach (var trait in group)
-                {
-                    writer.WriteStringValue(trait.Value);
-                }
-
-                writer.WriteEndArray();
+                continue;
             }
+
+            writer.WriteStartArray(name);
+            for (var j = i; j < traits.Count; j++)
+            {
+                if (string.Equals(traits[j].Name, name, StringComparison.Ordinal))
+                {
+                    writer.WriteStringValue(traits[j].Value);
+                }
+            }
+
+            writer.WriteEndArray();
         }
 
         writer.WriteEndObject();
+    }
+
+    private static bool Seen(IReadOnlyList<Trait> traits, int index, string name)
+    {
+        for (var k = 0; k < index; k++)
+        {
+            if (string.Equals(traits[k].Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void WriteLocation(Utf8JsonWriter writer, string name, SourceLocation? location)

@@ -102,4 +102,16 @@ public class PublishedMessageTests
         Assert.Contains("more characters not recorded", evidence.Message);
         Assert.Equal("error", new Categorizer().Categorize(evidence).Category);
     }
+
+    [Theory]
+    [InlineData("   at Ns.T.M(String in, Int32 x) in /home/me/My in folder/T.cs:line 42", "Ns.T.M", "/home/me/My in folder/T.cs", 42)]
+    [InlineData("   at Ns.T.<Run>d__3.MoveNext() in C:\\src\\T.cs:line 7\r", "Ns.T.<Run>d__3.MoveNext", "C:\\src\\T.cs", 7)]
+    [InlineData("   at Ns.Outer+Inner.M()", "Ns.Outer.Inner.M", null, null)]
+    [InlineData("   at System.Linq.Enumerable.ArraySelectIterator`2.MoveNext()", "System.Linq.Enumerable.ArraySelectIterator`2.MoveNext", null, null)]
+    public void Stack_frames_are_read_with_their_file_and_line(string text, string method, string? file, int? line)
+    {
+        var frame = Assert.Single(FailureFacts.ParseFrames("--- End of stack trace from previous location ---\n" + text));
+
+        Assert.Equal((method, file, line), (frame.Method, frame.File, frame.Line));
+    }
 }
