@@ -1,0 +1,157 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using QualityGate.Coverage;
+using QualityGate.Diagnostics;
+using QualityGate.Reports;
+
+namespace QualityGate.Policy;
+
+/// <summary>The gate's checks of coverage: layers, the total, files, and the coverage of each test layer.</summary>
+internal static class CoverageChecks
+{
+    internal static void CheckCoverage(CoverageData coverage, Configuration.GateConfig config, PhaseTargets targets, GateReport report, string? phase)
+    {
+        var inAnyLayer = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var layer in config.Layers)
+        {
+            var files = coverage.Files.Values.Where(f => layer.Contains(f.Path)).ToList();
+            if (files.Count == 0)
+            {
+                throw new QualityGateException(
+                    DiagnosticCode.ConfigLayerMatchesNothing,
+                    $"layer '{layer.Name}' matches no file of the coverage report (include: {string.Join(", ", layer.Include)}). " +
+                    $"Globs are relative to {config.Directory}; files in the report look like: {string.Join(", ", coverage.Files.Keys.Take(3))}.",
+                    config.Path);
+            }
+
+            foreach (var file in files)
+            {
+                inAnyLayer.Add(file.Path);
+            }
+
+            var result = Measure(layer.Name, files);
+            var target = targets.Layers.TryGetValue(layer.Name, out var t) ? t : null;
+            result.Target = target;
+            report.Layers.Add(result);
+            if (target is null)
+            {
+                continue;
+            }
+
+            Compare(result, target, phase, report);
+            CheckFiles(config, layer.Name, files, target, phase, report, result);
+            if (target.MaxUncoveredLines is { } maxUncovered && result.Lines.Valid - result.Lines.Covered > maxUncovered)
+            {
+                result.Met = false;
+                report.Violations.Add(new Violation(
+                    DiagnosticCode.TooManyUncoveredLines,
+                    layer.Name,
+                    $"{layer.Name}: {result.Lines.Valid - result.Lines.Covered} uncovered lines > {maxUncovered} allowed by {phase}."));
+            }
+        }
+
+        foreach (var file in coverage.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            report.Files.Add(new FileResult(file.Path, new Ratio(file.CoveredLines, file.ValidLines), new Ratio(file.CoveredBranches, file.ValidBranches)));
+        }
+
+        var total = Measure("total", coverage.Files.Values.ToList());
+        total.Target = targets.Total;
+        report.Total = total;
+        Compare(total, targets.Total, phase, report);
+        if (config.Layers.Count > 0)
+        {
+            var unlayered = coverage.Files.Values.Where(f => !inAnyLayer.Contains(f.Path)).ToList();
+            report.Unlayered = Measure("(unlayered)", unlayered);
+        }
+    }
+
+    internal static void CheckTestLayerCoverage(GateInput input, PhaseTargets targets, GateReport report, string? phase)
+    {
+        foreach (var layer in report.TestLayers)
+        {
+            if (layer.Target is not { IsEmpty: false } target)
+            {
+                continue;
+            }
+
+            if (!input.CoverageByTestLayer.TryGetValue(layer.Name, out var coverage))
+            {
+                throw new QualityGateException(
+                    DiagnosticCode.CoverageMissing,
+                    $"phase '{phase}' sets coverage targets for the {layer.Name} tests, but no coverage report came from a {layer.Name} test project.",
+                    input.Config.Path);
+            }
+
+            var measured = Measure(layer.Name + " tests", coverage.Files.Values.ToList());
+            layer.Lines = measured.Lines;
+            layer.Branches = measured.Branches;
+            Compare(measured, target, phase, report);
+            layer.Met &= measured.Met;
+        }
+    }
+
+    internal static void CheckFiles(Configuration.GateConfig config, string layer, List<FileCoverage> files, LayerTarget target, string? phase, GateReport report, LayerResult result)
+    {
+        if (target.FileMinimum is not { } minimum)
+        {
+            return;
+        }
+
+        foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var rate = file.ValidLines == 0 ? (double?)null : file.CoveredLines * 100.0 / file.ValidLines;
+            if (rate is { } r && r < minimum)
+            {
+                result.Met = false;
+                report.Violations.Add(new Violation(
+                    DiagnosticCode.FileBelowMinimum,
+                    layer,
+                    $"{layer}: {file.Path} line coverage {Percent(r)} < {Percent(minimum)} per-file minimum of {phase} (gap {Points(minimum - r)}).")
+                {
+                    File = config.Directory is null ? file.Path : System.IO.Path.Combine(config.Directory, file.Path),
+                });
+            }
+        }
+    }
+
+    private static void Compare(LayerResult result, CoverageTarget target, string? phase, GateReport report)
+    {
+        if (target.Line is { } line && result.Lines.Rate is { } lineRate && lineRate < line)
+        {
+            result.Met = false;
+            report.Violations.Add(new Violation(
+                DiagnosticCode.LineCoverageBelowTarget,
+                result.Name,
+                $"{result.Name}: line coverage {Percent(lineRate)} < {Percent(line)} required by {phase} (gap {Points(line - lineRate)}; {result.Lines.Covered}/{result.Lines.Valid} lines)."));
+        }
+
+        if (target.Branch is { } branch && result.Branches.Rate is { } branchRate && branchRate < branch)
+        {
+            result.Met = false;
+            report.Violations.Add(new Violation(
+                DiagnosticCode.BranchCoverageBelowTarget,
+                result.Name,
+                $"{result.Name}: branch coverage {Percent(branchRate)} < {Percent(branch)} required by {phase} (gap {Points(branch - branchRate)}; {result.Branches.Covered}/{result.Branches.Valid} branches)."));
+        }
+    }
+
+    private static LayerResult Measure(string name, List<FileCoverage> files)
+    {
+        int coveredLines = 0, validLines = 0, coveredBranches = 0, validBranches = 0;
+        foreach (var file in files)
+        {
+            coveredLines += file.CoveredLines;
+            validLines += file.ValidLines;
+            coveredBranches += file.CoveredBranches;
+            validBranches += file.ValidBranches;
+        }
+
+        return new LayerResult(name, new Ratio(coveredLines, validLines), new Ratio(coveredBranches, validBranches), files.Count);
+    }
+
+    private static string Percent(double value) => GateEvaluator.Percent(value);
+
+    private static string Points(double gap) => GateEvaluator.Points(gap);
+}
