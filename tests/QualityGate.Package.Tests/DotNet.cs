@@ -5,12 +5,34 @@ using System.Text;
 
 namespace QualityGate.PackageTests;
 
-/// <summary>Runs the real dotnet CLI, as a user would, and keeps everything it printed.</summary>
+/// <summary>Runs the real dotnet CLI (or an installed command), as a user would, and keeps everything it printed.</summary>
 public static class DotNet
 {
     public static (int ExitCode, string Output) Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var all = new Dictionary<string, string?>
+        {
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            ["MSBUILDTERMINALLOGGER"] = "off",
+            // The outer test run's own settings must not leak into the inner one.
+            ["VSTEST_HOST_DEBUG"] = null,
+            ["GITHUB_ACTIONS"] = null,
+            ["TF_BUILD"] = null,
+            ["GITHUB_STEP_SUMMARY"] = null,
+        };
+        foreach (var pair in environment)
+        {
+            all[pair.Key] = pair.Value;
+        }
+
+        return Process("dotnet", workingDirectory, all, TimeSpan.FromMinutes(5), arguments);
+    }
+
+    /// <summary>Any command, with environment overrides (null removes a variable) and a time limit.</summary>
+    public static (int ExitCode, string Output) Process(string fileName, string workingDirectory, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -22,28 +44,29 @@ public static class DotNet
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-        // The outer test run's own settings must not leak into the inner one.
-        start.Environment.Remove("VSTEST_HOST_DEBUG");
-        start.Environment.Remove("GITHUB_ACTIONS");
         foreach (var pair in environment)
         {
-            start.Environment[pair.Key] = pair.Value;
+            if (pair.Value is null)
+            {
+                start.Environment.Remove(pair.Key);
+            }
+            else
+            {
+                start.Environment[pair.Key] = pair.Value;
+            }
         }
 
         var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
+        using var process = new System.Diagnostics.Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in 5 minutes:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish in {limit.TotalMinutes} minutes:\n{output}");
         }
 
         process.WaitForExit();

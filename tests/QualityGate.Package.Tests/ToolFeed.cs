@@ -78,39 +78,12 @@ public sealed class ToolFeed
     }
 
     /// <summary>Runs the installed command as a user's shell would, and keeps everything it printed.</summary>
-    public (int ExitCode, string Output) Gate(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+    public (int ExitCode, string Output) Gate(string workingDirectory, params string[] arguments) =>
         // The command is an app host: point it at the runtime this test runs on, wherever that is installed.
-        start.Environment["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet-gate {string.Join(' ', arguments)} did not finish in 2 minutes:\n{output}");
-        }
-
-        process.WaitForExit();
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
-    }
+        DotNet.Process(
+            Executable,
+            workingDirectory,
+            new Dictionary<string, string?> { ["DOTNET_ROOT"] = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..")) },
+            TimeSpan.FromMinutes(2),
+            arguments);
 }

@@ -23,25 +23,8 @@ public static class ReportJson
         }
 
         writer.WriteEndArray();
-        writer.WritePropertyName("total");
-        if (report.Total is { } total)
-        {
-            WriteLayer(writer, total);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-
-        writer.WritePropertyName("unlayered");
-        if (report.Unlayered is { } unlayered)
-        {
-            WriteLayer(writer, unlayered);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
+        Optional(writer, "total", report.Total, WriteLayer);
+        Optional(writer, "unlayered", report.Unlayered, WriteLayer);
 
         writer.WriteStartObject("tests");
         writer.WriteNumber("total", report.TestsTotal);
@@ -111,31 +94,36 @@ public static class ReportJson
 
         writer.WriteEndArray();
 
-        writer.WritePropertyName("nextPhaseMet");
         if (report.NextPhaseMet is { } met)
         {
-            writer.WriteBooleanValue(met);
+            writer.WriteBoolean("nextPhaseMet", met);
         }
         else
         {
-            writer.WriteNullValue();
+            writer.WriteNull("nextPhaseMet");
         }
 
-        writer.WritePropertyName("baseline");
-        if (report.Baseline is { } baseline)
-        {
-            WriteBaseline(writer, baseline);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
+        Optional(writer, "baseline", report.Baseline, WriteBaseline);
 
         writer.WriteStartObject("inputs");
         Strings(writer, "results", report.ResultsFiles);
         Strings(writer, "coverage", report.CoverageFiles);
         writer.WriteEndObject();
         writer.WriteEndObject();
+    }
+
+    private static void Optional<T>(Utf8JsonWriter writer, string name, T? value, System.Action<Utf8JsonWriter, T> write)
+        where T : class
+    {
+        writer.WritePropertyName(name);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            write(writer, value);
+        }
     }
 
     private static void WriteBaseline(Utf8JsonWriter writer, BaselineComparison baseline)
