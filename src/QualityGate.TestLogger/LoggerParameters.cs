@@ -13,12 +13,14 @@ internal static class LoggerParameters
     public const string LogFilePath = nameof(LogFilePath);
     public const string Verbosity = nameof(Verbosity);
     public const string Config = nameof(Config);
+    public const string Shard = nameof(Shard);
+    public const string ShardVariable = "QUALITYGATE_SHARD";
 
     // Added by the test platform itself.
     private const string TestRunDirectory = nameof(TestRunDirectory);
     private const string TargetFramework = nameof(TargetFramework);
 
-    private static readonly string[] UserKeys = [LogFilePath, Verbosity, Config];
+    private static readonly string[] UserKeys = [LogFilePath, Verbosity, Config, Shard];
 
     public static RecorderOptions Parse(IReadOnlyDictionary<string, string?> parameters)
     {
@@ -27,6 +29,7 @@ internal static class LoggerParameters
         string? logFilePath = null;
         string? verbosity = null;
         string? config = null;
+        string? shard = null;
         foreach (var pair in parameters)
         {
             var value = pair.Value;
@@ -37,6 +40,7 @@ internal static class LoggerParameters
                 case LogFilePath: logFilePath = Required(pair.Key, value); break;
                 case Verbosity: verbosity = Required(pair.Key, value); break;
                 case Config: config = Required(pair.Key, value); break;
+                case Shard: shard = Required(pair.Key, value); break;
                 default:
                     throw new QualityGateException(
                         DiagnosticCode.LoggerUnknownParameter,
@@ -64,12 +68,19 @@ internal static class LoggerParameters
         }
 
         options.ConfigPath = config is null ? null : Path.GetFullPath(config);
+        shard ??= Environment.GetEnvironmentVariable(ShardVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : null;
+        if (shard is not null && !IsShardName(shard))
+        {
+            throw Invalid(Shard, shard, "is not a shard name: use letters, digits, '-', '_' or '.' (e.g. 1, 2, unit-a).");
+        }
+
+        options.Shard = shard;
         return options;
     }
 
     private static string Known(string key)
     {
-        foreach (var known in new[] { TestRunDirectory, TargetFramework, LogFilePath, Verbosity, Config })
+        foreach (var known in new[] { TestRunDirectory, TargetFramework, LogFilePath, Verbosity, Config, Shard })
         {
             if (string.Equals(known, key, StringComparison.OrdinalIgnoreCase))
             {
@@ -78,6 +89,19 @@ internal static class LoggerParameters
         }
 
         return key;
+    }
+
+    private static bool IsShardName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '-' && c != '_' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return name.Length is > 0 and <= 64;
     }
 
     private static string Required(string key, string? value) =>

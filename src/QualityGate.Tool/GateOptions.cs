@@ -46,6 +46,12 @@ internal sealed class GateOptions
         HelpName = "path",
     };
 
+    private readonly Option<string?> expectedShards = new("--expected-shards")
+    {
+        Description = "The shards a split CI run must deliver: a count (3) or names (unit,integration,e2e). A missing or duplicated shard is an error (QG2011, QG2012). Default: the configuration's \"shards\".",
+        HelpName = "count-or-names",
+    };
+
     private readonly string currentDirectory;
 
     public GateOptions(string currentDirectory)
@@ -68,6 +74,7 @@ internal sealed class GateOptions
         command.Options.Add(phase);
         command.Options.Add(repoRoot);
         command.Options.Add(baseline);
+        command.Options.Add(expectedShards);
     }
 
     /// <summary>The run options; expanding the globs may throw the QG2008/QG3001 of a glob that matches nothing.</summary>
@@ -79,6 +86,7 @@ internal sealed class GateOptions
         CoverageFiles = InputPaths.Coverage(parse.GetValue(coverage) ?? [], currentDirectory),
         RepoRoot = parse.GetValue(repoRoot) is { } root ? FullPath(root) : null,
         BaselinePath = parse.GetValue(baseline) is { } file ? FullPath(file) : null,
+        ExpectedShards = parse.GetValue(expectedShards) is { } shards ? Shards.ExpectedShards.Parse(shards) : null,
     };
 
     public string FullPath(string path) => Path.GetFullPath(path, currentDirectory);

@@ -98,7 +98,7 @@ public static class ConfigLoader
         using (document)
         {
             var root = new ConfigNode(document.RootElement, string.Empty, path)
-                .ExpectObject("$schema", "categories", "testLayers", "layers", "phases", "phase", "baseline");
+                .ExpectObject("$schema", "categories", "testLayers", "layers", "phases", "phase", "baseline", "shards");
             var categories = root.Child("categories")?.ExpectObject("legacy", "rules");
             var config = new GateConfig(
                 path,

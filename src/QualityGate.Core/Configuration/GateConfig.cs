@@ -39,6 +39,9 @@ public sealed class GateConfig
     /// <summary>Where the baseline lives; null when there is no configuration file to put it beside.</summary>
     public Baseline.BaselineSettings? Baseline { get; set; }
 
+    /// <summary>The shards a split CI run must deliver ("shards": { "expected": 3 }), or null.</summary>
+    public Shards.ExpectedShards? ExpectedShards { get; set; }
+
     /// <summary>The phase named by "phase", or null.</summary>
     public string? CurrentPhase { get; set; }
 

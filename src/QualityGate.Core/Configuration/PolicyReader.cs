@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using QualityGate.Baseline;
 using QualityGate.Categorization;
+using QualityGate.Shards;
 using QualityGate.Policy;
 
 namespace QualityGate.Configuration;
@@ -17,11 +18,27 @@ internal static class PolicyReader
         config.Phases = phasesNode is { } node ? ReadPhases(node, config) : [];
         config.CurrentPhase = root.String("phase");
         config.Baseline = ReadBaseline(root.Child("baseline"), config);
+        config.ExpectedShards = ReadShards(root.Child("shards"));
         if (config.CurrentPhase is { } current && config.Phases.All(p => p.Name != current))
         {
             throw root.Child("phase")!.Value.Invalid(
                 $"names '{current}', which is not a phase. Phases: {(config.Phases.Count == 0 ? "(none: add \"phases\")" : string.Join(", ", config.Phases.Select(p => p.Name)))}.");
         }
+    }
+
+    private static ExpectedShards? ReadShards(ConfigNode? node)
+    {
+        if (node is not { } shards || shards.ExpectObject("expected").Child("expected") is not { } expected)
+        {
+            return null;
+        }
+
+        return expected.Kind switch
+        {
+            System.Text.Json.JsonValueKind.Number => ExpectedShards.Of((int)(shards.Count("expected") ?? 0)),
+            System.Text.Json.JsonValueKind.Array => ExpectedShards.Of(shards.Strings("expected")!),
+            _ => throw expected.Invalid("must be a shard count (3) or the shard names ([\"1\", \"2\", \"3\"])."),
+        };
     }
 
     private static BaselineSettings? ReadBaseline(ConfigNode? node, GateConfig config)

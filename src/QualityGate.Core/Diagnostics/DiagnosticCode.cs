@@ -55,6 +55,12 @@ public static class DiagnosticCode
     /// <summary>A report (qualitygate-report.json, the Markdown summary) cannot be written.</summary>
     public const string ReportUnwritable = "QG2010";
 
+    /// <summary>An expected CI shard has no results (or a results file names no shard).</summary>
+    public const string ShardMissing = "QG2011";
+
+    /// <summary>A CI shard (or the very same run) appears twice among the results.</summary>
+    public const string ShardDuplicated = "QG2012";
+
     /// <summary>A coverage report the policy needs was not found.</summary>
     public const string CoverageMissing = "QG3001";
 
@@ -69,6 +75,9 @@ public static class DiagnosticCode
 
     /// <summary>A coverage report has no coverable lines: it measured nothing.</summary>
     public const string CoverageNoLines = "QG3005";
+
+    /// <summary>Coverage of the lines a change touched (patch coverage) below the phase's target.</summary>
+    public const string PatchCoverageBelowTarget = "QG4010";
 
     /// <summary>Line coverage below the phase's target (a source layer, the total, or a test layer's coverage).</summary>
     public const string LineCoverageBelowTarget = "QG4001";

@@ -8,6 +8,7 @@ using QualityGate.Coverage;
 using QualityGate.Diagnostics;
 using QualityGate.Reports;
 using QualityGate.Results;
+using QualityGate.Shards;
 
 namespace QualityGate.Policy;
 
@@ -36,6 +37,9 @@ public sealed class GateRunOptions
 
     /// <summary>A baseline file to use instead of the configuration's (MSBuild QualityGateBaselineFile, --baseline).</summary>
     public string? BaselinePath { get; set; }
+
+    /// <summary>The shards a split CI run must deliver, overriding the configuration's "shards".</summary>
+    public Shards.ExpectedShards? ExpectedShards { get; set; }
 
     /// <summary>Where to write qualitygate-report.json, or null.</summary>
     public string? JsonReportPath { get; set; }
@@ -88,7 +92,9 @@ public static class GateRunner
                 options.StartDirectory);
         }
 
-        var runs = options.ResultsFiles.Select(ResultsFileReader.Read).ToList();
+        var read = options.ResultsFiles.Select(ResultsFileReader.Read).ToList();
+        ShardSet.Check(read, options.ExpectedShards ?? config.ExpectedShards);
+        var runs = ShardSet.Merge(read).ToList();
         var mapper = new PathMapper(Path.GetFullPath(options.RepoRoot ?? config.Directory ?? options.StartDirectory));
         var baseline = config.Baseline is { } settings && File.Exists(settings.Path) ? BaselineFile.Read(settings.Path) : null;
         var input = new GateInput(config, runs) { PhaseOverride = options.Phase, Baseline = baseline };

@@ -37,6 +37,9 @@ public sealed class RecorderOptions
 
     public Verbosity Verbosity { get; set; } = Verbosity.Normal;
 
+    /// <summary>The CI shard this run is (logger Shard=, else the QUALITYGATE_SHARD environment variable).</summary>
+    public string? Shard { get; set; }
+
     /// <summary>How many failures per category the normal console summary lists.</summary>
     public int FailuresPerCategory => Verbosity == Verbosity.Detailed ? 20 : 3;
 

@@ -99,6 +99,7 @@ public sealed class RunRecorder : IDisposable
             var run = new RunInfo(assembly.Assembly, _options.TargetFramework)
             {
                 AssemblyPath = assembly.Source,
+                Shard = _options.Shard,
                 StartTime = _start ?? finish,
                 FinishTime = finish,
                 Aborted = completion.Aborted,

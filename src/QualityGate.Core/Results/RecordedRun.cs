@@ -19,6 +19,12 @@ public sealed class RecordedRun
 
     public string TargetFramework { get; }
 
+    /// <summary>The run's unique id (older files: none).</summary>
+    public string? RunId { get; set; }
+
+    /// <summary>The CI shard the run was, if the run was split.</summary>
+    public string? Shard { get; set; }
+
     public bool Aborted { get; set; }
 
     public string? AbortReason { get; set; }

@@ -88,6 +88,8 @@ public static class ResultsFileReader
         var recorded = new RecordedRun(path, run.GetProperty("assembly").GetString()!, run.GetProperty("targetFramework").GetString()!)
         {
             Aborted = run.GetProperty("aborted").GetBoolean(),
+            RunId = OptionalString(run, "id"),
+            Shard = OptionalString(run, "shard"),
             AbortReason = OptionalString(run, "abortReason"),
             DurationMs = run.TryGetProperty("durationMs", out var duration) ? duration.GetDouble() : 0,
         };

@@ -23,9 +23,11 @@ internal static class ResultsJson
     public static void WriteRun(Utf8JsonWriter writer, RunInfo run, RunSummary summary)
     {
         writer.WriteStartObject("run");
+        writer.WriteString("id", run.RunId);
         writer.WriteString("assembly", run.Assembly);
         WriteNullable(writer, "assemblyPath", run.AssemblyPath);
         writer.WriteString("targetFramework", run.TargetFramework);
+        WriteNullable(writer, "shard", run.Shard);
         writer.WriteString("startTime", ResultsFileWriter.FormatTime(run.StartTime));
         writer.WriteString("finishTime", ResultsFileWriter.FormatTime(run.FinishTime));
         writer.WriteNumber("durationMs", Math.Round((run.FinishTime - run.StartTime).TotalMilliseconds, 1));

@@ -20,6 +20,12 @@ public sealed class RunInfo
 
     public string? AssemblyPath { get; set; }
 
+    /// <summary>A unique id of this run, so that the same results file met twice (an artifact downloaded twice) is caught.</summary>
+    public string RunId { get; set; } = System.Guid.NewGuid().ToString("N");
+
+    /// <summary>The CI shard this run was, when the run was split (logger Shard=, or QUALITYGATE_SHARD).</summary>
+    public string? Shard { get; set; }
+
     public DateTimeOffset StartTime { get; set; }
 
     public DateTimeOffset FinishTime { get; set; }
