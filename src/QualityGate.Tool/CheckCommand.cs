@@ -32,6 +32,12 @@ internal sealed class CheckCommand
         Description = "Print violations as warnings and exit 0. Missing or broken input still fails.",
     };
 
+    private readonly Option<string?> diffBase = new("--diff-base")
+    {
+        Description = "Measure the coverage of the lines changed since the merge base with this git revision (e.g. origin/main): patch coverage, with the phase's \"patch\" target.",
+        HelpName = "revision",
+    };
+
     private readonly GateOptions gate;
     private readonly TextWriter output;
     private readonly TextWriter error;
@@ -50,7 +56,7 @@ internal sealed class CheckCommand
         var check = new CheckCommand(output, error, currentDirectory);
         var command = new Command("check", "Judge test results and coverage against the current phase of qualitygate.json; write qualitygate-report.json and a Markdown summary.")
         {
-            check.report, check.markdown, check.warnOnly,
+            check.report, check.markdown, check.warnOnly, check.diffBase,
         };
         check.gate.AddTo(command);
         command.SetAction(check.Execute);
@@ -68,6 +74,11 @@ internal sealed class CheckCommand
             var options = gate.ToRunOptions(parse);
             options.JsonReportPath = jsonReport;
             options.MarkdownReportPath = markdownReport;
+            if (parse.GetValue(diffBase) is { } revision)
+            {
+                (options.Diff, options.DiffRoot) = GitDiff.Since(revision, currentDirectory);
+            }
+
             verdict = GateRunner.Run(options);
         }
         catch (QualityGateException e)

@@ -133,7 +133,7 @@ internal static class PolicyReader
         PhaseTargets? previous = null;
         foreach (var item in node.Items())
         {
-            item.ExpectObject("name", "total", "layers", "testLayers", "passRate", "maxFailures", "maxDurationSeconds");
+            item.ExpectObject("name", "total", "layers", "testLayers", "passRate", "maxFailures", "maxDurationSeconds", "patch");
             var name = item.String("name") ?? throw item.Invalid("needs a \"name\".");
             if (phases.Any(p => p.Name == name))
             {
@@ -164,6 +164,7 @@ internal static class PolicyReader
             }
 
             targets.PassRate = item.Number("passRate", 0, 100) ?? targets.PassRate;
+            targets.PatchLine = item.Child("patch")?.ExpectObject("line").Number("line", 0, 100) ?? targets.PatchLine;
             targets.MaxDurationSeconds = item.Number("maxDurationSeconds", 0, double.MaxValue) ?? targets.MaxDurationSeconds;
             foreach (var pair in Named(item.Child("maxFailures"), categories, "category", "the categories"))
             {
@@ -238,6 +239,7 @@ internal static class PolicyReader
 
         targets.PassRate = previous.PassRate;
         targets.MaxDurationSeconds = previous.MaxDurationSeconds;
+        targets.PatchLine = previous.PatchLine;
         return targets;
     }
 
@@ -255,6 +257,7 @@ internal static class PolicyReader
         Check("total.line", before.Total.Line, after.Total.Line);
         Check("total.branch", before.Total.Branch, after.Total.Branch);
         Check("passRate", before.PassRate, after.PassRate);
+        Check("patch.line", before.PatchLine, after.PatchLine);
         foreach (var pair in before.Layers)
         {
             Check($"layers.{pair.Key}.line", pair.Value.Line, after.Layers[pair.Key].Line);

@@ -73,6 +73,9 @@ public static class DiagnosticCode
     /// <summary>A file given as coverage is neither Cobertura nor OpenCover.</summary>
     public const string CoverageForeignFormat = "QG3004";
 
+    /// <summary>The diff for patch coverage could not be produced (not a git checkout, an unknown base revision).</summary>
+    public const string DiffUnavailable = "QG3006";
+
     /// <summary>A coverage report has no coverable lines: it measured nothing.</summary>
     public const string CoverageNoLines = "QG3005";
 

@@ -67,6 +67,25 @@ internal static class CoverageChecks
         }
     }
 
+    internal static void CheckPatch(Patch.PatchResult patch, PhaseTargets targets, GateReport report, string? phase)
+    {
+        report.Patch = patch;
+        report.PatchTarget = targets.PatchLine;
+        if (targets.PatchLine is { } required && patch.Lines.Rate is { } rate && rate < required)
+        {
+            var first = patch.Uncovered.Count > 0 ? patch.Uncovered[0] : null;
+            report.Violations.Add(new Violation(
+                DiagnosticCode.PatchCoverageBelowTarget,
+                "patch",
+                $"changed lines: {patch.Lines.Covered} of {patch.Lines.Valid} covered ({Percent(rate)}) < {Percent(required)} required by {phase} (gap {Points(required - rate)}). " +
+                $"Uncovered: {string.Join(", ", patch.Uncovered.Take(10))}{(patch.Uncovered.Count > 10 ? $" and {patch.Uncovered.Count - 10} more" : string.Empty)}.")
+            {
+                File = first?.File,
+                Line = first?.From,
+            });
+        }
+    }
+
     internal static void CheckTestLayerCoverage(GateInput input, PhaseTargets targets, GateReport report, string? phase)
     {
         foreach (var layer in report.TestLayers)

@@ -47,6 +47,11 @@ public static class GateEvaluator
                 config.Path);
         }
 
+        if (input.Patch is { } patch)
+        {
+            CoverageChecks.CheckPatch(patch, targets, report, phase?.Name);
+        }
+
         if (config.Baseline is { } settings)
         {
             BaselineComparer.Compare(report, input.Baseline, settings, input.Runs);
@@ -64,6 +69,7 @@ public static class GateEvaluator
                 Coverage = input.Coverage,
                 CoverageByTestLayer = input.CoverageByTestLayer,
                 Baseline = input.Baseline,
+                Patch = input.Patch,
                 JudgeNextPhase = false,
             };
             report.NextPhaseMet = Evaluate(ahead).Passed;

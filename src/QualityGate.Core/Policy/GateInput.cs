@@ -27,6 +27,9 @@ public sealed class GateInput
     /// <summary>The committed baseline, or null when there is none (yet).</summary>
     public Baseline.BaselineData? Baseline { get; set; }
 
+    /// <summary>The coverage of the lines a change touched, when a diff was given.</summary>
+    public Patch.PatchResult? Patch { get; set; }
+
     /// <summary>Whether to also judge the next phase, to say when it is within reach.</summary>
     public bool JudgeNextPhase { get; set; } = true;
 

@@ -41,6 +41,12 @@ public sealed class GateRunOptions
     /// <summary>The shards a split CI run must deliver, overriding the configuration's "shards".</summary>
     public Shards.ExpectedShards? ExpectedShards { get; set; }
 
+    /// <summary>A unified diff ('git diff --unified=0 --find-renames base') for patch coverage, or null.</summary>
+    public string? Diff { get; set; }
+
+    /// <summary>The folder the diff's paths are relative to (the git top folder).</summary>
+    public string? DiffRoot { get; set; }
+
     /// <summary>Where to write qualitygate-report.json, or null.</summary>
     public string? JsonReportPath { get; set; }
 
@@ -99,6 +105,15 @@ public static class GateRunner
         var baseline = config.Baseline is { } settings && File.Exists(settings.Path) ? BaselineFile.Read(settings.Path) : null;
         var input = new GateInput(config, runs) { PhaseOverride = options.Phase, Baseline = baseline };
         ReadCoverage(options, config, runs, mapper, input);
+        if (options.Diff is { } diff)
+        {
+            var coverage = input.Coverage ?? throw new QualityGateException(
+                DiagnosticCode.CoverageMissing,
+                "patch coverage needs a coverage report, and the run produced none. Collect coverage in the test runs.",
+                options.StartDirectory);
+            var diffRoot = options.DiffRoot ?? mapper.RepoRoot;
+            input.Patch = Patch.PatchCoverage.Compute(Patch.UnifiedDiff.Parse(diff), coverage, path => mapper.Map(Path.Combine(diffRoot, path), []));
+        }
         var report = GateEvaluator.Evaluate(input);
         Write(options.JsonReportPath, stream => ReportJson.Write(report, stream));
         Write(options.MarkdownReportPath, stream =>

@@ -44,6 +44,9 @@ public sealed class PhaseTargets
 
     public double? MaxDurationSeconds { get; set; }
 
+    /// <summary>Minimum coverage of the lines a change touched (dotnet gate check --diff-base), in percent.</summary>
+    public double? PatchLine { get; set; }
+
     /// <summary>Whether anything here needs a coverage report.</summary>
     public bool NeedsCoverage()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using QualityGate.Policy;
 
 namespace QualityGate.Reports;
@@ -21,6 +22,18 @@ public static class ConsoleTable
         yield return $"  tests: {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped" +
                      (report.PassRate is { } rate ? $", pass rate {GateEvaluator.Percent(rate)}" : string.Empty) +
                      (report.PassRateTarget is { } target ? $" (target {GateEvaluator.Percent(target)})" : string.Empty);
+        if (report.Patch is { } patch)
+        {
+            yield return patch.NoCoverableLines
+                ? "  patch: the change touches no coverable line (patch coverage does not apply)"
+                : $"  patch: {patch.Lines.Covered}/{patch.Lines.Valid} changed lines covered ({GateEvaluator.Percent(patch.Lines.Rate!.Value)})" +
+                  (report.PatchTarget is { } patchTarget ? $", target {GateEvaluator.Percent(patchTarget)}" : string.Empty);
+            foreach (var range in patch.Uncovered.Take(10))
+            {
+                yield return $"    uncovered: {range}";
+            }
+        }
+
         foreach (var category in report.Categories)
         {
             yield return $"  {category.Name}: {category.Count} failing{(category.Budget is { } budget ? $" of {budget} allowed" : category.Met ? " (legacy: allowed)" : " (no budget)")}{(category.Met ? string.Empty : "  ✗")}";

@@ -265,6 +265,11 @@ public sealed class GateReport
     /// <summary>The comparison with the baseline, when the configuration or a file provides one.</summary>
     public BaselineComparison? Baseline { get; set; }
 
+    /// <summary>Patch coverage, when a diff was given.</summary>
+    public Patch.PatchResult? Patch { get; set; }
+
+    public double? PatchTarget { get; set; }
+
     /// <summary>Whether this run already meets every target of the next phase (null: no next phase).</summary>
     public bool? NextPhaseMet { get; set; }
 

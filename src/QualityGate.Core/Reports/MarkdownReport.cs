@@ -64,6 +64,11 @@ public static class MarkdownReport
             writer.WriteLine();
         }
 
+        if (report.Patch is { } patch)
+        {
+            WritePatch(report, patch, writer);
+        }
+
         if (report.Baseline is { } baseline)
         {
             BaselineMarkdown.Write(baseline, writer);
@@ -103,6 +108,39 @@ public static class MarkdownReport
                 writer.WriteLine("</details>");
                 writer.WriteLine();
             }
+        }
+    }
+
+    private static void WritePatch(GateReport report, Patch.PatchResult patch, TextWriter writer)
+    {
+        if (patch.NoCoverableLines)
+        {
+            writer.WriteLine($"**Patch coverage:** the change ({patch.ChangedFiles} file{(patch.ChangedFiles == 1 ? string.Empty : "s")}) touches no coverable line, so patch coverage does not apply.");
+        }
+        else
+        {
+            writer.WriteLine($"**Patch coverage:** {patch.Lines.Covered} of {patch.Lines.Valid} changed lines covered ({Rate(patch.Lines.Rate)})" +
+                             $"{(report.PatchTarget is { } t ? $", target {GateEvaluator.Percent(t)}" : string.Empty)}.");
+        }
+
+        writer.WriteLine();
+        if (patch.Uncovered.Count > 0)
+        {
+            writer.WriteLine("Uncovered changed lines: " + string.Join(", ", patch.Uncovered.Take(30).Select(r => "`" + MarkdownText.Escape(r.ToString()).Replace("`", string.Empty) + "`")) +
+                             (patch.Uncovered.Count > 30 ? $" and {patch.Uncovered.Count - 30} more" : string.Empty));
+            writer.WriteLine();
+        }
+
+        if (patch.NotInCoverage.Count > 0)
+        {
+            writer.WriteLine("Changed source files not in the coverage report (not built by the tests, or excluded): " + string.Join(", ", patch.NotInCoverage.Take(20).Select(f => MarkdownText.Escape(f))));
+            writer.WriteLine();
+        }
+
+        if (patch.Renamed.Count > 0)
+        {
+            writer.WriteLine("Renamed: " + string.Join(", ", patch.Renamed.Take(20).Select(r => MarkdownText.Escape(r))));
+            writer.WriteLine();
         }
     }
 

@@ -104,6 +104,7 @@ public static class ReportJson
         }
 
         Optional(writer, "baseline", report.Baseline, WriteBaseline);
+        Optional(writer, "patch", report.Patch, (w, patch) => WritePatch(w, patch, report.PatchTarget));
 
         writer.WriteStartObject("inputs");
         Strings(writer, "results", report.ResultsFiles);
@@ -124,6 +125,29 @@ public static class ReportJson
         {
             write(writer, value);
         }
+    }
+
+    private static void WritePatch(Utf8JsonWriter writer, Patch.PatchResult patch, double? target)
+    {
+        writer.WriteStartObject();
+        WriteRatio(writer, "lines", patch.Lines);
+        Number(writer, "target", target);
+        writer.WriteBoolean("noCoverableLines", patch.NoCoverableLines);
+        writer.WriteNumber("changedFiles", patch.ChangedFiles);
+        writer.WriteStartArray("uncovered");
+        foreach (var range in patch.Uncovered)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("file", range.File);
+            writer.WriteNumber("from", range.From);
+            writer.WriteNumber("to", range.To);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        Strings(writer, "notInCoverage", patch.NotInCoverage);
+        Strings(writer, "renamed", patch.Renamed);
+        writer.WriteEndObject();
     }
 
     private static void WriteBaseline(Utf8JsonWriter writer, BaselineComparison baseline)
