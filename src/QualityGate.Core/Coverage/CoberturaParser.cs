@@ -20,6 +20,7 @@ internal sealed class CoberturaParser
     private readonly CoverageData _data;
     private readonly string _report;
     private readonly List<string> _sources = new();
+    private readonly AttributeValues _values;
 
     // Mapped once per distinct filename attribute; classes of one file share the string and the FileCoverage.
     private readonly Dictionary<string, FileCoverage> _files = new(StringComparer.Ordinal);
@@ -31,6 +32,7 @@ internal sealed class CoberturaParser
         _paths = paths;
         _data = data;
         _report = report;
+        _values = new AttributeValues(reader, report);
     }
 
     [MethodImpl(HotPath.Optimized)]
@@ -96,21 +98,43 @@ internal sealed class CoberturaParser
     private void ReadLine(FileCoverage file)
     {
         var reader = _reader;
-        var number = XmlNumbers.ParseInt(reader.GetAttribute(_names.Number), reader, "number", _report);
-        var hits = XmlNumbers.ParseCount(reader.GetAttribute(_names.Hits), reader, "hits", _report);
-        if (!XmlNumbers.IsSourceLine(number))
+        var names = _names;
+        var values = _values;
+        int number = 0, covered = 0, valid = 0;
+        long hits = 0;
+        bool hasNumber = false, hasHits = false;
+        while (reader.MoveToNextAttribute())
         {
-            return;
+            var name = reader.LocalName;
+            if (ReferenceEquals(name, names.Number))
+            {
+                values.Load();
+                number = values.Int("line", "number");
+                hasNumber = true;
+            }
+            else if (ReferenceEquals(name, names.Hits))
+            {
+                values.Load();
+                hits = values.Count("line", "hits");
+                hasHits = true;
+            }
+            else if (ReferenceEquals(name, names.ConditionCoverage))
+            {
+                values.Load();
+                values.Condition("line", out covered, out valid);
+            }
         }
 
-        int covered = 0, valid = 0;
-        var condition = reader.GetAttribute(_names.ConditionCoverage);
-        if (condition is not null)
+        reader.MoveToElement();
+        if (!hasNumber || !hasHits)
         {
-            XmlNumbers.ParseConditionCoverage(condition, reader, _report, out covered, out valid);
+            throw values.Missing("line", hasNumber ? "hits" : "number");
         }
 
-        file.Add(number, new LineHits(hits, covered, valid));
+        if (AttributeValues.IsSourceLine(number))
+        {
+            file.Add(number, new LineHits(hits, covered, valid));
+        }
     }
 
     private FileCoverage FileFor(string filename)

@@ -54,7 +54,15 @@ public sealed class CoverageData
             var target = GetOrAddFile(file.Path);
             foreach (var line in file.Lines.ToArray())
             {
-                target.Add(line.Key, line.Value);
+                if (file.BranchMask(line.Key) is { } mask)
+                {
+                    target.Add(line.Key, new LineHits(line.Value.Hits, 0, 0));
+                    target.AddBranches(line.Key, line.Value.BranchesValid, mask);
+                }
+                else
+                {
+                    target.Add(line.Key, line.Value);
+                }
             }
         }
 

@@ -11,6 +11,10 @@ public sealed class FileCoverage
 {
     private readonly LineTable _lines = new();
 
+    // Which branches of a line ran, bit i for the line's i-th branch point, where the report says (OpenCover names
+    // its branches by IL offset and path; Cobertura only counts them). Kept aside: most reports have none.
+    private Dictionary<int, ulong>? _branchMasks;
+
     /// <param name="path">Repository-relative, '/' separators (see <see cref="PathMapper"/>).</param>
     public FileCoverage(string path)
     {
@@ -29,6 +33,37 @@ public sealed class FileCoverage
     public int ValidBranches { get; private set; }
 
     public int CoveredBranches { get; private set; }
+
+    /// <summary>Which of the line's branches ran, when the report named them; null when only counts are known.</summary>
+    public ulong? BranchMask(int line) => _branchMasks is not null && _branchMasks.TryGetValue(line, out var mask) ? mask : null;
+
+    /// <summary>
+    /// Adds branches that are known one by one (bit i of <paramref name="coveredMask"/>: the line's i-th branch ran).
+    /// Two such reports of the same build merge exactly: a branch covered in either is covered.
+    /// </summary>
+    public void AddBranches(int line, int valid, ulong coveredMask)
+    {
+        if (valid is < 1 or > 64 || !_lines.TryGetValue(line, out var old))
+        {
+            Add(line, new LineHits(0, PopCount(coveredMask), valid));
+            return;
+        }
+
+        var known = BranchMask(line);
+        if (old.BranchesValid != 0 && (known is null || old.BranchesValid != valid))
+        {
+            // The other side gave counts only, or a different build: fall back to the counts rule.
+            Add(line, new LineHits(0, PopCount(coveredMask), valid));
+            return;
+        }
+
+        var mask = (known ?? 0UL) | coveredMask;
+        (_branchMasks ??= [])[line] = mask;
+        var merged = new LineHits(old.Hits, PopCount(mask), valid);
+        _lines.Set(line, merged, added: false);
+        ValidBranches += merged.BranchesValid - old.BranchesValid;
+        CoveredBranches += merged.BranchesCovered - old.BranchesCovered;
+    }
 
     /// <summary>
     /// Adds what one class, method or report says about <paramref name="line"/>. Lines are a union: the hits add up,
@@ -54,6 +89,12 @@ public sealed class FileCoverage
             return;
         }
 
+        if (hits.BranchesValid > 0)
+        {
+            // Counts without names meet named branches: only the counts rule is left.
+            _branchMasks?.Remove(line);
+        }
+
         var merged = new LineHits(
             old.Hits + hits.Hits,
             Math.Max(old.BranchesCovered, hits.BranchesCovered),
@@ -62,5 +103,17 @@ public sealed class FileCoverage
         CoveredLines += (merged.IsCovered ? 1 : 0) - (old.IsCovered ? 1 : 0);
         ValidBranches += merged.BranchesValid - old.BranchesValid;
         CoveredBranches += merged.BranchesCovered - old.BranchesCovered;
+    }
+
+    private static int PopCount(ulong value)
+    {
+        var count = 0;
+        while (value != 0)
+        {
+            value &= value - 1;
+            count++;
+        }
+
+        return count;
     }
 }

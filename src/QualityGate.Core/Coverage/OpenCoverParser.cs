@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Xml;
 using QualityGate.Diagnostics;
@@ -30,6 +31,7 @@ internal sealed class OpenCoverParser
     private readonly Dictionary<string, string> _mapped = new(StringComparer.Ordinal);
     private readonly Dictionary<(FileCoverage File, int Line, int Offset, int Path), bool> _branches = new();
     private static readonly IReadOnlyList<string> NoSourceRoots = Array.Empty<string>();
+    private readonly AttributeValues _values;
 
     public OpenCoverParser(XmlReader reader, ReportNames names, PathMapper paths, CoverageData data, string report)
     {
@@ -38,6 +40,7 @@ internal sealed class OpenCoverParser
         _paths = paths;
         _data = data;
         _report = report;
+        _values = new AttributeValues(reader, report);
     }
 
     [MethodImpl(HotPath.Optimized)]
@@ -96,17 +99,21 @@ internal sealed class OpenCoverParser
     [MethodImpl(HotPath.Optimized)]
     private void ReadSequencePoint(string? methodFile)
     {
-        var reader = _reader;
-        var visits = XmlNumbers.ParseCount(reader.GetAttribute(_names.Vc), reader, "vc", _report);
-        var start = XmlNumbers.ParseInt(reader.GetAttribute(_names.Sl), reader, "sl", _report);
-        var endText = reader.GetAttribute(_names.El);
-        var end = endText is null ? start : XmlNumbers.ParseInt(endText, reader, "el", _report);
-        if (!XmlNumbers.IsSourceLine(start))
+        long visits = -1;
+        int start = -1, end = -1;
+        var fileId = methodFile;
+        ReadPoint("SequencePoint", ref visits, ref start, ref end, ref fileId, out _, out _);
+        if (visits < 0 || start < 0)
+        {
+            throw _values.Missing("SequencePoint", visits < 0 ? "vc" : "sl");
+        }
+
+        if (!AttributeValues.IsSourceLine(start))
         {
             return;
         }
 
-        var file = FileFor(reader.GetAttribute(_names.FileId) ?? methodFile);
+        var file = FileFor(fileId);
         var hits = new LineHits(visits, 0, 0);
         for (var line = start; line <= Math.Max(start, end); line++)
         {
@@ -117,37 +124,90 @@ internal sealed class OpenCoverParser
     [MethodImpl(HotPath.Optimized)]
     private void ReadBranchPoint(string? methodFile)
     {
-        var reader = _reader;
-        var visits = XmlNumbers.ParseCount(reader.GetAttribute(_names.Vc), reader, "vc", _report);
-        var line = XmlNumbers.ParseInt(reader.GetAttribute(_names.Sl), reader, "sl", _report);
-        var offset = XmlNumbers.ParseInt(reader.GetAttribute(_names.Offset), reader, "offset", _report);
-        var path = XmlNumbers.ParseInt(reader.GetAttribute(_names.Path), reader, "path", _report);
-        if (!XmlNumbers.IsSourceLine(line))
+        long visits = -1;
+        int line = -1, unused = -1;
+        var fileId = methodFile;
+        ReadPoint("BranchPoint", ref visits, ref line, ref unused, ref fileId, out var offset, out var path);
+        if (visits < 0 || line < 0 || offset is null || path is null)
+        {
+            throw _values.Missing("BranchPoint", visits < 0 ? "vc" : line < 0 ? "sl" : offset is null ? "offset" : "path");
+        }
+
+        if (!AttributeValues.IsSourceLine(line))
         {
             return;
         }
 
-        var key = (FileFor(reader.GetAttribute(_names.FileId) ?? methodFile), line, offset, path);
+        var key = (FileFor(fileId), line, offset.Value, path.Value);
         _branches.TryGetValue(key, out var covered);
         _branches[key] = covered || visits > 0;
     }
 
-    private void AddBranches()
+    // The attributes both point kinds share; offset and path are only read from branch points.
+    [MethodImpl(HotPath.Optimized)]
+    private void ReadPoint(string element, ref long visits, ref int start, ref int end, ref string? fileId, out int? offset, out int? path)
     {
-        var perLine = new Dictionary<(FileCoverage File, int Line), (int Covered, int Valid)>();
-        foreach (var branch in _branches)
+        var reader = _reader;
+        var names = _names;
+        var values = _values;
+        offset = null;
+        path = null;
+        while (reader.MoveToNextAttribute())
         {
-            var key = (branch.Key.File, branch.Key.Line);
-            perLine.TryGetValue(key, out var counts);
-            perLine[key] = (counts.Covered + (branch.Value ? 1 : 0), counts.Valid + 1);
+            var name = reader.LocalName;
+            if (ReferenceEquals(name, names.Vc))
+            {
+                values.Load();
+                visits = values.Count(element, "vc");
+            }
+            else if (ReferenceEquals(name, names.Sl))
+            {
+                values.Load();
+                start = values.Int(element, "sl");
+            }
+            else if (ReferenceEquals(name, names.El))
+            {
+                values.Load();
+                end = values.Int(element, "el");
+            }
+            else if (ReferenceEquals(name, names.FileId))
+            {
+                fileId = reader.Value;
+            }
+            else if (ReferenceEquals(name, names.Offset))
+            {
+                values.Load();
+                offset = values.Int(element, "offset");
+            }
+            else if (ReferenceEquals(name, names.Path))
+            {
+                values.Load();
+                path = values.Int(element, "path");
+            }
         }
 
-        foreach (var line in perLine)
+        reader.MoveToElement();
+    }
+
+    private void AddBranches()
+    {
+        // A line's branches, in (offset, path) order, become bits 0, 1, 2, …: the same build numbers them the same
+        // way in every report, so shards of one run merge branch by branch.
+        foreach (var line in _branches.GroupBy(b => (b.Key.File, b.Key.Line)))
         {
-            if (line.Key.File.Lines.ContainsKey(line.Key.Line))
+            if (!line.Key.File.Lines.ContainsKey(line.Key.Line))
             {
-                line.Key.File.Add(line.Key.Line, new LineHits(0, line.Value.Covered, line.Value.Valid));
+                continue;
             }
+
+            var ordered = line.OrderBy(b => b.Key.Offset).ThenBy(b => b.Key.Path).ToList();
+            var mask = 0UL;
+            for (var i = 0; i < ordered.Count && i < 64; i++)
+            {
+                mask |= ordered[i].Value ? 1UL << i : 0UL;
+            }
+
+            line.Key.File.AddBranches(line.Key.Line, ordered.Count, mask);
         }
     }
 
