@@ -35,6 +35,9 @@ public sealed class Badge
         Status = status;
     }
 
+    /// <summary>What the badge is of: "total", a layer's name, or "tests"; its file is named after it.</summary>
+    public string Subject { get; set; } = "total";
+
     public string Label { get; }
 
     public string Value { get; }
@@ -55,17 +58,20 @@ public sealed class Badge
         if (report.Total is { } total)
         {
             badges.Add(ForLayer("coverage", total));
+            badges[0].Subject = "total";
         }
 
         foreach (var layer in report.Layers)
         {
-            badges.Add(ForLayer(layer.Name, layer));
+            var badge = ForLayer(layer.Name, layer);
+            badge.Subject = layer.Name;
+            badges.Add(badge);
         }
 
         if (report.PassRate is { } rate)
         {
             var status = report.PassRateTarget is null ? BadgeStatus.Untargeted : rate >= report.PassRateTarget ? BadgeStatus.Met : BadgeStatus.Missed;
-            badges.Add(new Badge("tests", $"{GateEvaluator.Percent(rate)} passing", status));
+            badges.Add(new Badge("tests", $"{GateEvaluator.Percent(rate)} passing", status) { Subject = "tests" });
         }
 
         return badges;
@@ -73,7 +79,7 @@ public sealed class Badge
 
     public static Badge ForLayer(string label, LayerResult layer)
     {
-        var targeted = layer.Target is { } target && (!target.IsEmpty || target is LayerTarget { FileMinimum: not null });
+        var targeted = layer.Target is { } target && (!target.IsEmpty || target is LayerTarget { FileMinimum: not null } or LayerTarget { MaxUncoveredLines: not null });
         var status = !targeted ? BadgeStatus.Untargeted : layer.Met ? BadgeStatus.Met : BadgeStatus.Missed;
         return new Badge(label, layer.Lines.Rate is { } rate ? GateEvaluator.Percent(rate) : "no data", status);
     }

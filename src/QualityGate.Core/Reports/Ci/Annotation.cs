@@ -28,7 +28,7 @@ internal sealed class Annotation
 
     public string Title { get; }
 
-    public string Message { get; }
+    public string Message { get; private set; }
 
     public string? Code { get; set; }
 
@@ -43,20 +43,38 @@ internal sealed class Annotation
     public static List<Annotation> From(GateReport report)
     {
         var annotations = new List<Annotation>();
+        var byPlace = new Dictionary<string, Annotation>(System.StringComparer.Ordinal);
         foreach (var violation in report.Violations)
         {
-            annotations.Add(new Annotation(AnnotationLevel.Error, $"QualityGate {violation.Code}: {violation.Subject}", violation.Message)
+            var annotation = new Annotation(AnnotationLevel.Error, $"QualityGate {violation.Code}: {violation.Subject}", violation.Message)
             {
                 Code = violation.Code,
                 File = violation.File,
                 Line = violation.Line,
-            });
+            };
+            annotations.Add(annotation);
+            if (Place(violation.File, violation.Line) is { } place && !byPlace.ContainsKey(place))
+            {
+                byPlace[place] = annotation;
+            }
         }
 
         var brokenCategories = new HashSet<string>(report.Categories.Where(c => !c.Met).Select(c => c.Name), System.StringComparer.Ordinal);
         var newFailures = new HashSet<string>(report.Baseline?.NewFailures.Select(f => f.Name) ?? [], System.StringComparer.Ordinal);
         foreach (var failure in report.Failures)
         {
+            if (Place(failure.File, failure.Line) is { } place && byPlace.TryGetValue(place, out var violation))
+            {
+                // The violation already marks this line (a category's first failure, a new failure): one annotation,
+                // with the test's own message added, rather than two on the same line.
+                if (failure.Message is not null && !violation.Message.Contains(failure.Message))
+                {
+                    violation.Message += $"\n{failure.Name}: {failure.Message}";
+                }
+
+                continue;
+            }
+
             var level = brokenCategories.Contains(failure.Category) || newFailures.Contains(failure.Name) ? AnnotationLevel.Error : AnnotationLevel.Warning;
             var message = failure.Message is null ? failure.Hint ?? "failed" : failure.Hint is null ? failure.Message : $"{failure.Message}\n{failure.Hint}";
             annotations.Add(new Annotation(level, $"{failure.Category}: {failure.Name}", message)
@@ -68,6 +86,8 @@ internal sealed class Annotation
 
         return annotations;
     }
+
+    private static string? Place(string? file, int? line) => file is null || line is null ? null : $"{file}:{line}";
 
     /// <summary>The title and message as the annotation shows them: no ANSI escapes or control characters, capped.</summary>
     public string PlainTitle => MarkupText.Clean(Title, MaxTitleLength).Replace('\n', ' ');

@@ -8,7 +8,8 @@ namespace QualityGate.Reports.Ci;
 /// <summary>
 /// Azure Pipelines logging commands (<c>##vso[task.logissue type=error;sourcepath=…;linenumber=…;code=…;]message</c>).
 /// The agent reads one command per line, its properties up to the first ']' and separated by ';': escaping CR and LF
-/// keeps test-provided text on our line, escaping ';' and ']' keeps it inside its property.
+/// keeps test-provided text on our line, escaping ';' and ']' keeps it inside its property. The agent looks for
+/// "##vso[" anywhere in a line, so one in the text is broken with a zero-width space: only our command starts there.
 /// </summary>
 public static class AzureCommands
 {
@@ -26,7 +27,7 @@ public static class AzureCommands
             }
         }
 
-        return builder.ToString();
+        return builder.Replace("##vso[", "#\u200B#vso[").ToString();
     }
 
     public static string EscapeProperty(string? text) =>
