@@ -32,6 +32,6 @@ public class JUnitTests
         Assert.Equal("4", (string)xml.Root.Attribute("failures")!);
         Assert.Equal(["binding", "mocking", "async", "async"], xml.Descendants("failure").Select(f => (string)f.Attribute("type")!));
         var theory = xml.Descendants("testcase").First(t => t.Element("failure") is not null);
-        Assert.Equal(("App.UnitTests.T", "binding0"), ((string)theory.Attribute("classname")!, (string)theory.Attribute("name")!));
+        Assert.Equal(("App.UnitTests.PricingServiceTests", "Discounted_in_currency(price: 100, percent: 10, expected: 90, ???: \"EUR\")"), ((string)theory.Attribute("classname")!, (string)theory.Attribute("name")!));
     }
 }

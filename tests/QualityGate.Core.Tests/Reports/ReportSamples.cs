@@ -30,19 +30,46 @@ internal static class ReportSamples
 
     public static List<RecordedRun> Runs(bool newFailures)
     {
-        var unit = MakeRun("App.UnitTests", 95, ("binding", 1), ("mocking", 1));
-        var integration = newFailures ? MakeRun("App.IntegrationTests", 20, ("async", 2)) : MakeRun("App.IntegrationTests", 20);
-        foreach (var test in unit.Tests.Concat(integration.Tests).Where(t => t.Outcome == TestOutcome.Failed))
-        {
-            test.Message = test.Category switch
+        var unit = Run("App.UnitTests", "unit", 95, "PriceServiceTests.Computes_the_price_of_basket",
+            Failed("App.UnitTests.PricingServiceTests.Discounted_in_currency", "(price: 100, percent: 10, expected: 90, ???: \"EUR\")", "binding", 33,
+                "System.InvalidOperationException : The test method expected 3 parameter values, but 4 parameter values were provided.",
+                "The test's data rows do not match its parameters: make the InlineData/TestCase/DataRow values match the method signature."),
+            Failed("App.UnitTests.PricingServiceTests.Gross_uses_the_tax_table_strictly", string.Empty, "mocking", 45,
+                "Moq.MockException : ITaxTable.RateFor(\"DE\") invocation failed with mock behavior Strict.\nAll invocations on the mock must have a corresponding setup.",
+                "The mocking library refused: add the missing Setup/Returns, make the member virtual or mock an interface, or correct the Verify/Received expectation."));
+        var failures = newFailures
+            ? new[]
             {
-                "binding" => "System.InvalidOperationException : The test method expected 3 parameter values, but 4 parameter values were provided.",
-                "mocking" => "Moq.MockException : IPriceRepository.Find(42) invocation failed with mock behavior Strict.\nAll invocations on the mock must have a corresponding setup.",
-                _ => "System.Threading.Tasks.TaskCanceledException : A task was canceled.",
-            };
-        }
-
+                Failed("App.IntegrationTests.OrderWorkerTests.Drains_the_queue_before_shutdown", string.Empty, "async", 58,
+                    "System.Threading.Tasks.TaskCanceledException : A task was canceled.",
+                    "An operation timed out: await it instead of blocking, give it the time it needs, or fake the slow dependency."),
+                Failed("App.IntegrationTests.OrderWorkerTests.Retries_a_timed_out_send", string.Empty, "async", 77,
+                    "System.TimeoutException : The operation has timed out after 00:00:05.",
+                    "An operation timed out: await it instead of blocking, give it the time it needs, or fake the slow dependency."),
+            }
+            : [];
+        var integration = Run("App.IntegrationTests", "integration", 20, "OrderWorkerTests.Sends_order", failures);
         return [unit, integration];
+    }
+
+    private static RecordedTest Failed(string name, string arguments, string category, int line, string message, string hint) =>
+        new(name, name + arguments, TestOutcome.Failed)
+        {
+            Category = category,
+            Message = message,
+            Hint = hint,
+            DurationMs = 12,
+            Location = new SourceLocation($"/repo/tests/{string.Join(".", name.Split('.').Take(2))}/{name.Split('.')[2]}.cs", line), // App.UnitTests/PricingServiceTests.cs
+        };
+
+    private static RecordedRun Run(string assembly, string layer, int passed, string passing, params RecordedTest[] failed)
+    {
+        var tests = Enumerable.Range(0, passed)
+            .Select(i => new RecordedTest($"{assembly}.{passing}", $"{assembly}.{passing}(items: {i})", TestOutcome.Passed) { DurationMs = 10 })
+            .Concat(failed)
+            .ToList();
+        tests.ForEach(t => t.TestLayer = layer);
+        return new RecordedRun($"/repo/tests/{assembly}/TestResults/{assembly}.net10.0.qualitygate.json", assembly, "net10.0") { Tests = tests, DurationMs = 1500 };
     }
 
     /// <summary>The run judged against phase 2A with a baseline recorded from the same suite before the async failures.</summary>
@@ -69,14 +96,14 @@ internal static class ReportSamples
                 Commit = $"{step:x2}c0ffee{step:x2}",
                 Phase = step < 6 ? "1" : "2A",
                 Passed = step % 5 != 3,
-                TotalLine = 58 + (step * 0.6),
-                TotalBranch = 70 + (step * 0.9),
+                TotalLine = 62 + (step * 1.1),
+                TotalBranch = 74 + (step * 1.1),
                 PassRate = 88 + (step * 0.7),
                 TestsPassed = 100 + step,
                 TestsFailed = 14 - step,
             };
-            record.Layers.Add(new("services", 82 + (step * 0.7)));
-            record.Layers.Add(new("workers", 41 + (step * 0.8) - (step == 7 ? 4 : 0)));
+            record.Layers.Add(new("services", 82 + (step * 0.65)));
+            record.Layers.Add(new("workers", 41 + step - (step == 7 ? 5 : 0)));
             record.Categories["binding"] = Math.Max(1, 5 - (step / 2));
             record.Categories["mocking"] = Math.Max(1, 4 - (step / 3));
             if (step < 8)

@@ -69,7 +69,7 @@ internal sealed class Annotation
                 // with the test's own message added, rather than two on the same line.
                 if (failure.Message is not null && !violation.Message.Contains(failure.Message))
                 {
-                    violation.Message += $"\n{failure.Name}: {failure.Message}";
+                    violation.Message += violation.Message.Contains(failure.Name) ? $"\n{failure.Message}" : $"\n{failure.Name}: {failure.Message}";
                 }
 
                 continue;
