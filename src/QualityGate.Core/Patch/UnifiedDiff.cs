@@ -41,9 +41,20 @@ public static class UnifiedDiff
             {
                 renamedFrom = Unquote(line.Substring("rename from ".Length));
             }
+            else if (line.StartsWith("rename to ", StringComparison.Ordinal))
+            {
+                // A pure rename has no "+++" line: the file is recorded here, its hunks (if any) follow.
+                current = new FileChange(Unquote(line.Substring("rename to ".Length)), renamedFrom);
+                changes.Add(current);
+            }
             else if (line.StartsWith("+++ ", StringComparison.Ordinal))
             {
                 var target = Unquote(line.Substring(4));
+                if (current is not null && "b/" + current.Path == target)
+                {
+                    continue;
+                }
+
                 // Deleted files ("+++ /dev/null") have no new lines to cover.
                 current = target == "/dev/null" ? null : new FileChange(target.StartsWith("b/", StringComparison.Ordinal) ? target.Substring(2) : target, renamedFrom);
                 if (current is not null)

@@ -51,6 +51,10 @@ public class PatchCoverageTests
         -a
         +b
         +c
+        diff --git a/src/App/Moved.cs b/src/App/Here.cs
+        similarity index 100%
+        rename from src/App/Moved.cs
+        rename to src/App/Here.cs
         diff --git a/README.md b/README.md
         --- a/README.md
         +++ b/README.md
@@ -64,7 +68,7 @@ public class PatchCoverageTests
     {
         var changes = UnifiedDiff.Parse(Diff);
 
-        Assert.Equal(["src/App/Services/PriceService.cs", "src/App/Workers/Report.cs", "src/Tools/NotBuilt.cs", "README.md"], changes.Select(c => c.Path));
+        Assert.Equal(["src/App/Services/PriceService.cs", "src/App/Workers/Report.cs", "src/Tools/NotBuilt.cs", "src/App/Here.cs", "README.md"], changes.Select(c => c.Path));
         Assert.Equal([3, 21, 22, 23, 24], changes[0].Lines);
         Assert.Equal("src/App/Workers/Old.cs", changes[1].RenamedFrom);
         Assert.Equal([8, 9], changes[1].Lines);
@@ -90,7 +94,7 @@ public class PatchCoverageTests
         Assert.Equal((2, 6), (result.Lines.Covered, result.Lines.Valid));
         Assert.Equal(["src/App/Services/PriceService.cs:21-22", "src/App/Services/PriceService.cs:24", "src/App/Workers/Report.cs:9"], result.Uncovered.Select(r => r.ToString()));
         Assert.Equal(["src/Tools/NotBuilt.cs"], result.NotInCoverage);
-        Assert.Equal(["src/App/Workers/Old.cs → src/App/Workers/Report.cs"], result.Renamed);
+        Assert.Equal(["src/App/Moved.cs → src/App/Here.cs", "src/App/Workers/Old.cs → src/App/Workers/Report.cs"], result.Renamed);
     }
 
     [Fact]

@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace QualityGate.PackageTests;
+
+/// <summary>
+/// A suite split into CI shards is judged as one run, exactly; an incomplete set is refused; and a pull request's
+/// changed lines get their own coverage (patch coverage).
+/// </summary>
+[Collection(PackageTestGroup.Name)]
+public class ShardAndPatchTests(PackageFeed feed)
+{
+    private const string OpenCover = "XPlat Code Coverage;Format=opencover";
+    private readonly ToolFeed _tool = ToolFeed.For(feed);
+
+    [Fact]
+    public void Three_shards_merged_give_the_same_report_as_the_whole_suite_and_a_missing_shard_is_refused()
+    {
+        var sample = feed.Fresh("Gate.Sample");
+        var root = Path.Combine(feed.Work, sample);
+        Run(sample, "whole", null, "FullyQualifiedName~App.Tests");
+        // Each shard takes one branch of the same lines (Net, Discount); Net_removes runs in two shards.
+        Run(sample, "shard-1", "1", "FullyQualifiedName~Net_removes|FullyQualifiedName~Discount_takes");
+        Run(sample, "shard-2", "2", "FullyQualifiedName~Net_refuses|FullyQualifiedName~Discount_of_zero");
+        Run(sample, "shard-3", "3", "FullyQualifiedName~ReportWorker|FullyQualifiedName~Net_removes");
+
+        var (wholeExit, wholeOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "whole/*.qualitygate.json", "--report", "whole.json");
+        var (mergedExit, mergedOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "3", "--report", "merged.json");
+
+        Assert.True(wholeExit == 0, wholeOutput);
+        Assert.True(mergedExit == 0, mergedOutput);
+        var whole = Figures(Path.Combine(root, "whole.json"));
+        var merged = Figures(Path.Combine(root, "merged.json"));
+        Assert.Equal(whole, merged);
+        Assert.Contains("tests 5/4/1/0", whole); // one test in two shards counts once
+        Assert.Contains(whole, f => f.StartsWith("services lines 12/12 branches 4/4", System.StringComparison.Ordinal)); // branches from different shards, united
+
+        var (missingExit, missingOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4");
+        Assert.Equal(3, missingExit);
+        Assert.Contains("error QG2011: shard 4 delivered no results (found: 1, 2, 3)", missingOutput);
+    }
+
+    [Fact]
+    public void Patch_coverage_lists_the_uncovered_changed_lines_and_a_change_without_code_passes_saying_so()
+    {
+        var sample = feed.Fresh("Gate.Sample");
+        var root = Path.Combine(feed.Work, sample);
+        Git(root, "init", "-q", "-b", "main");
+        Git(root, "add", "-A");
+        Git(root, "commit", "-q", "-m", "base");
+        Git(root, "checkout", "-q", "-b", "feature");
+
+        // A comment only: nothing coverable changed.
+        File.AppendAllText(Path.Combine(root, "App", "Services", "PriceService.cs"), "// reviewed\n");
+        Run(sample, "comment", null, "Kind!=Failing");
+        var (commentExit, commentOutput) = _tool.Gate(root, "check", "--phase", "met", "--results", "comment/*.qualitygate.json", "--diff-base", "main");
+        Assert.True(commentExit == 0, commentOutput);
+        Assert.Contains("patch: the change touches no coverable line", commentOutput);
+
+        // A new, untested method; a renamed file; a phase that asks 80 % of changed lines.
+        var service = Path.Combine(root, "App", "Services", "PriceService.cs");
+        File.WriteAllText(service, File.ReadAllText(service).Replace(
+            "    public decimal Discount(",
+            "    public decimal Surcharge(decimal price)\n    {\n        var extra = price / 10;\n        return price + extra;\n    }\n\n    public decimal Discount("));
+        Git(root, "mv", "App/Workers/ReportWorker.cs", "App/Workers/Reports.cs");
+        var config = Path.Combine(root, "qualitygate.json");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("{ \"name\": \"met\",", "{ \"name\": \"met\", \"patch\": { \"line\": 80 },"));
+        Run(sample, "feature", null, "Kind!=Failing");
+
+        var (exit, output) = _tool.Gate(root, "check", "--phase", "met", "--results", "feature/*.qualitygate.json", "--diff-base", "main");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("error QG4010: changed lines: 0 of 4 covered (0.0 %) < 80.0 % required by met", output);
+        Assert.Contains("uncovered: App/Services/PriceService.cs:16-19", output);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "qualitygate-report.json")));
+        var patch = report.RootElement.GetProperty("patch");
+        Assert.Equal("App/Workers/ReportWorker.cs → App/Workers/Reports.cs", patch.GetProperty("renamed")[0].GetString());
+        Assert.Contains("`App/Services/PriceService.cs:16-19`", File.ReadAllText(Path.Combine(root, "qualitygate-report.md")));
+    }
+
+    private void Run(string sample, string results, string? shard, string filter)
+    {
+        var environment = new Dictionary<string, string>();
+        if (shard is not null)
+        {
+            environment["QUALITYGATE_SHARD"] = shard;
+        }
+
+        var (_, output) = feed.Test(
+            Path.Combine(sample, "App.Tests"), environment,
+            "--logger", "gate", "--collect", OpenCover, "--filter", filter, "-p:QualityGateCheck=false",
+            "--results-directory", Path.Combine(feed.Work, sample, results));
+        Assert.True(File.Exists(Path.Combine(feed.Work, sample, results, "App.Tests.net10.0.qualitygate.json")), output);
+        Assert.DoesNotContain("QualityGate budget", output); // the per-project gate is off for shards
+    }
+
+    private static List<string> Figures(string report)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(report));
+        var root = document.RootElement;
+        string Layer(JsonElement l) =>
+            $"{l.GetProperty("name").GetString()} lines {l.GetProperty("lines").GetProperty("covered")}/{l.GetProperty("lines").GetProperty("valid")} " +
+            $"branches {l.GetProperty("branches").GetProperty("covered")}/{l.GetProperty("branches").GetProperty("valid")}";
+        var tests = root.GetProperty("tests");
+        return root.GetProperty("layers").EnumerateArray().Select(Layer)
+            .Append(Layer(root.GetProperty("total")))
+            .Append($"tests {tests.GetProperty("total")}/{tests.GetProperty("passed")}/{tests.GetProperty("failed")}/{tests.GetProperty("skipped")}")
+            .Concat(root.GetProperty("categories").EnumerateArray().Select(c => $"{c.GetProperty("name").GetString()} {c.GetProperty("failed")}"))
+            .ToList();
+    }
+
+    private static void Git(string directory, params string[] arguments)
+    {
+        var (exit, output) = DotNet.Process(
+            "git", directory,
+            new Dictionary<string, string?> { ["GIT_AUTHOR_NAME"] = "qg", ["GIT_AUTHOR_EMAIL"] = "qg@example.invalid", ["GIT_COMMITTER_NAME"] = "qg", ["GIT_COMMITTER_EMAIL"] = "qg@example.invalid" },
+            System.TimeSpan.FromMinutes(1),
+            arguments);
+        Assert.True(exit == 0, $"git {string.Join(' ', arguments)}: {output}");
+    }
+}
