@@ -5,6 +5,7 @@ using Microsoft.Build.Utilities;
 using QualityGate.Baseline;
 using QualityGate.Diagnostics;
 using QualityGate.Policy;
+using QualityGate.Results;
 using QualityGate.Reports;
 
 namespace QualityGate.Tasks;
@@ -59,6 +60,21 @@ public sealed class QualityGateCheck : Task
 
     public bool Promote { get; set; }
 
+    /// <summary>auto (default: detect GitHub Actions or Azure Pipelines), github, azure or none.</summary>
+    public string? Ci { get; set; }
+
+    /// <summary>The folder for the HTML report, badges and JUnit XML.</summary>
+    public string? ReportsDirectory { get; set; }
+
+    /// <summary>A history file to append this run to, for the trend charts; none when empty.</summary>
+    public string? HistoryFile { get; set; }
+
+    public bool Html { get; set; } = true;
+
+    public bool Badges { get; set; } = true;
+
+    public bool JUnit { get; set; }
+
     public string? JsonReportPath { get; set; }
 
     public string? MarkdownReportPath { get; set; }
@@ -66,6 +82,7 @@ public sealed class QualityGateCheck : Task
     public override bool Execute()
     {
         GateReport report;
+        var published = new StringWriter();
         try
         {
             var options = new GateRunOptions(ProjectDirectory)
@@ -77,7 +94,19 @@ public sealed class QualityGateCheck : Task
                 BaselinePath = string.IsNullOrWhiteSpace(BaselineFile) ? null : BaselineFile,
                 JsonReportPath = JsonReportPath,
                 MarkdownReportPath = MarkdownReportPath,
+                Console = published,
             };
+            if (!string.IsNullOrWhiteSpace(ReportsDirectory))
+            {
+                var publish = PublishOptions.ForProcess(ReportsDirectory!, Ci, "QualityGateCi");
+                publish.HistoryPath = string.IsNullOrWhiteSpace(HistoryFile) ? null : HistoryFile;
+                publish.Html = Html;
+                publish.Badges = Badges;
+                publish.JUnit = JUnit;
+                publish.Title = $"{AssemblyName} ({FrameworkMoniker.ToShortName(TargetFrameworkMoniker)})";
+                options.Publish = publish;
+            }
+
             if (UpdateBaseline)
             {
                 var update = GateRunner.UpdateBaseline(options, new BaselineUpdateOptions { AllowLoosening = AllowLoosening, Reason = BaselineReason, Promote = Promote });
@@ -106,6 +135,20 @@ public sealed class QualityGateCheck : Task
         foreach (var line in ConsoleTable.Lines(report))
         {
             Log.LogMessage(MessageImportance.High, line);
+        }
+
+        // CI commands (annotations, Azure's logissue) and the reports written: each its own line, as the runners read them.
+        foreach (var line in published.ToString().Split('\n'))
+        {
+            if (line.Trim().Length > 0)
+            {
+                Log.LogMessage(MessageImportance.High, line.TrimEnd('\r'));
+            }
+        }
+
+        foreach (var file in report.PublishedFiles)
+        {
+            Log.LogMessage(MessageImportance.Normal, $"QualityGate wrote {file}");
         }
 
         foreach (var violation in report.Violations)

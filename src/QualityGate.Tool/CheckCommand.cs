@@ -38,6 +38,25 @@ internal sealed class CheckCommand
         HelpName = "revision",
     };
 
+    private readonly Option<string> outputDir = new("--output-dir")
+    {
+        Description = "The folder for the HTML report, the badges and the JUnit XML.",
+        HelpName = "dir",
+        DefaultValueFactory = _ => "qualitygate",
+    };
+
+    private readonly Option<string?> ci = new("--ci")
+    {
+        Description = "CI integration: auto (detect GitHub Actions or Azure Pipelines), github, azure or none. On CI: the step summary and annotations.",
+        HelpName = "auto|github|azure|none",
+    };
+
+    private readonly Option<string?> history = new("--history")
+    {
+        Description = "A history file to append this run to, for the trend charts (kept to the last 200 runs).",
+        HelpName = "path",
+    };
+
     private readonly GateOptions gate;
     private readonly TextWriter output;
     private readonly TextWriter error;
@@ -56,7 +75,7 @@ internal sealed class CheckCommand
         var check = new CheckCommand(output, error, currentDirectory);
         var command = new Command("check", "Judge test results and coverage against the current phase of qualitygate.json; write qualitygate-report.json and a Markdown summary.")
         {
-            check.report, check.markdown, check.warnOnly, check.diffBase,
+            check.report, check.markdown, check.warnOnly, check.diffBase, check.outputDir, check.ci, check.history,
         };
         check.gate.AddTo(command);
         command.SetAction(check.Execute);
@@ -74,6 +93,9 @@ internal sealed class CheckCommand
             var options = gate.ToRunOptions(parse);
             options.JsonReportPath = jsonReport;
             options.MarkdownReportPath = markdownReport;
+            options.Console = output;
+            options.Publish = PublishOptions.ForProcess(FullPath(parse.GetValue(outputDir)!), parse.GetValue(ci), "--ci");
+            options.Publish.HistoryPath = parse.GetValue(history) is { } historyPath ? FullPath(historyPath) : null;
             if (parse.GetValue(diffBase) is { } revision)
             {
                 (options.Diff, options.DiffRoot) = GitDiff.Since(revision, currentDirectory);
@@ -106,6 +128,11 @@ internal sealed class CheckCommand
 
         output.WriteLine($"  report: {Path.GetRelativePath(currentDirectory, jsonReport)}");
         output.WriteLine($"  summary: {Path.GetRelativePath(currentDirectory, markdownReport)}");
+        foreach (var file in verdict.PublishedFiles)
+        {
+            output.WriteLine($"  wrote: {Path.GetRelativePath(currentDirectory, file)}");
+        }
+
         return verdict.Passed || warn ? ExitCodes.Passed : ExitCodes.Violations;
     }
 

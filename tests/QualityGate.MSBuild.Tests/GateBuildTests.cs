@@ -131,6 +131,31 @@ public class GateBuildTests(PackageFeed feed)
     }
 
     [Fact]
+    public void On_GitHub_Actions_one_run_writes_the_step_summary_annotations_html_report_and_badges()
+    {
+        var project = Path.Combine(feed.Fresh("Gate.Sample"), "App.Tests");
+        var summary = Path.Combine(feed.Work, project, "step-summary.md");
+        File.WriteAllText(summary, "## earlier step\n");
+        var github = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_WORKSPACE"] = feed.Work, ["GITHUB_SHA"] = "0123abc" };
+
+        var (exit, output) = feed.Test(project, github, "--logger", "gate", "--collect", "XPlat Code Coverage", "-p:QualityGatePhase=strict");
+
+        Assert.Equal(1, exit);
+        var text = File.ReadAllText(summary);
+        Assert.StartsWith("## earlier step\n", text);
+        Assert.Contains("QualityGate: fail", text);
+        Assert.Contains("| services |", text);
+        Assert.Contains(output.Split('\n'), l => l.TrimStart().StartsWith("::error ", System.StringComparison.Ordinal) && l.Contains("QG4001"));
+        Assert.Contains(output.Split('\n'), l => l.TrimStart().StartsWith("::", System.StringComparison.Ordinal) && l.Contains("Discount_of_zero_is_the_price"));
+        var reports = Path.Combine(feed.Work, project, "TestResults", "qualitygate", "App.Tests.net10.0");
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(reports, "badges", "total.svg")));
+        Assert.True(File.Exists(Path.Combine(reports, "badges", "services.svg")));
+        var html = File.ReadAllText(Path.Combine(reports, "qualitygate-report.html"));
+        Assert.Contains("<html", html);
+        Assert.DoesNotContain("<script", html);
+    }
+
+    [Fact]
     public void Without_the_gate_logger_the_build_behaves_as_the_sdk_does()
     {
         var (exit, output) = feed.Test(Project, "--collect", "XPlat Code Coverage");

@@ -47,6 +47,12 @@ public sealed class GateRunOptions
     /// <summary>The folder the diff's paths are relative to (the git top folder).</summary>
     public string? DiffRoot { get; set; }
 
+    /// <summary>The reports people read (HTML, badges, JUnit, history, CI summary and annotations), or null for none.</summary>
+    public Reports.PublishOptions? Publish { get; set; }
+
+    /// <summary>Where CI commands (annotations) and publishing notes go.</summary>
+    public TextWriter Console { get; set; } = TextWriter.Null;
+
     /// <summary>Where to write qualitygate-report.json, or null.</summary>
     public string? JsonReportPath { get; set; }
 
@@ -121,6 +127,11 @@ public static class GateRunner
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
             MarkdownReport.Write(report, writer);
         });
+        if (options.Publish is { } publish)
+        {
+            report.PublishedFiles.AddRange(ReportPublisher.Publish(report, runs, publish, options.Console));
+        }
+
         return new Judged(config, runs, baseline, report);
     }
 

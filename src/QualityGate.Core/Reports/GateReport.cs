@@ -270,6 +270,9 @@ public sealed class GateReport
 
     public double? PatchTarget { get; set; }
 
+    /// <summary>The files the publisher wrote (HTML, badges, JUnit, history, step summary).</summary>
+    public List<string> PublishedFiles { get; } = [];
+
     /// <summary>Whether this run already meets every target of the next phase (null: no next phase).</summary>
     public bool? NextPhaseMet { get; set; }
 
