@@ -61,6 +61,9 @@ public static class DiagnosticCode
     /// <summary>A CI shard (or the very same run) appears twice among the results.</summary>
     public const string ShardDuplicated = "QG2012";
 
+    /// <summary>The history file (qualitygate.history/1) is truncated, foreign or has merge conflict markers.</summary>
+    public const string HistoryUnreadable = "QG2013";
+
     /// <summary>A coverage report the policy needs was not found.</summary>
     public const string CoverageMissing = "QG3001";
 

@@ -25,7 +25,7 @@ public static class HistoryFile
     public const int DefaultLimit = 200;
 
     /// <summary>The code of a history file that cannot be read (until it has one of its own).</summary>
-    public const string UnreadableCode = DiagnosticCode.ResultsUnreadable;
+    public const string UnreadableCode = DiagnosticCode.HistoryUnreadable;
 
     /// <summary>The records of <paramref name="path"/>, oldest first; none when the file does not exist.</summary>
     public static List<HistoryRecord> Read(string path)
