@@ -12,6 +12,8 @@ namespace QualityGate.Policy;
 /// <summary>The gate's checks of the tests: trust in the results, failure budgets, pass rates, duration.</summary>
 internal static class TestChecks
 {
+    private const int SlowestListed = 5;
+
     internal static void CheckTrust(IReadOnlyList<RecordedRun> runs, GateReport report)
     {
         foreach (var run in runs)
@@ -131,6 +133,9 @@ internal static class TestChecks
             }
         }
 
+        report.SlowestTests.AddRange(runs.SelectMany(r => r.Tests)
+            .OrderByDescending(t => t.DurationMs).ThenBy(t => t.DisplayName, StringComparer.Ordinal)
+            .Take(SlowestListed).Select(t => (t.DisplayName, t.DurationMs)));
         report.MaxDurationSeconds = targets.MaxDurationSeconds;
         if (targets.MaxDurationSeconds is { } maxSeconds && report.DurationSeconds > maxSeconds)
         {

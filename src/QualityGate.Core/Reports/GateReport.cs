@@ -253,6 +253,9 @@ public sealed class GateReport
 
     public List<FailedTest> Failures { get; } = [];
 
+    /// <summary>The slowest tests of the run, slowest first: where the suite's time goes.</summary>
+    public List<(string Name, double DurationMs)> SlowestTests { get; } = [];
+
     public double DurationSeconds { get; set; }
 
     public double? MaxDurationSeconds { get; set; }

@@ -8,6 +8,7 @@ namespace QualityGate.Reports;
 public static class MarkdownReport
 {
     private const int FailuresPerCategory = 5;
+    private const int ViolationsListed = 20;
 
     public static void Write(GateReport report, TextWriter writer)
     {
@@ -52,13 +53,25 @@ public static class MarkdownReport
             writer.WriteLine();
         }
 
+        if (report.SlowestTests.Count > 0 && report.SlowestTests[0].DurationMs > 0)
+        {
+            writer.WriteLine("Slowest: " + string.Join(", ", report.SlowestTests.Where(t => t.DurationMs > 0)
+                .Select(t => $"{MarkdownText.Escape(t.Name, 120)} ({(t.DurationMs / 1000).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s)")) + ".");
+            writer.WriteLine();
+        }
+
         if (report.Violations.Count > 0)
         {
             writer.WriteLine("**Violations**");
             writer.WriteLine();
-            foreach (var violation in report.Violations)
+            foreach (var violation in report.Violations.Take(ViolationsListed))
             {
                 writer.WriteLine($"- `{violation.Code}` {MarkdownText.Escape(violation.Message, 400)}");
+            }
+
+            if (report.Violations.Count > ViolationsListed)
+            {
+                writer.WriteLine($"- … and {report.Violations.Count - ViolationsListed} more (all are in qualitygate-report.json)");
             }
 
             writer.WriteLine();

@@ -35,6 +35,16 @@ public static class ReportJson
         Number(writer, "passRateTarget", report.PassRateTarget);
         writer.WriteNumber("durationSeconds", System.Math.Round(report.DurationSeconds, 3));
         Number(writer, "maxDurationSeconds", report.MaxDurationSeconds);
+        writer.WriteStartArray("slowest");
+        foreach (var (name, duration) in report.SlowestTests)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", name);
+            writer.WriteNumber("durationMs", System.Math.Round(duration, 3));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
 
         writer.WriteStartArray("testLayers");

@@ -69,5 +69,9 @@ public sealed class RecordedTest
 
     public string? Message { get; set; }
 
+    public string? StackTrace { get; set; }
+
+    public string? SkipReason { get; set; }
+
     public SourceLocation? Location { get; set; }
 }

@@ -140,6 +140,7 @@ public static class ResultsFileReader
             Id = OptionalString(test, "id"),
             DurationMs = test.TryGetProperty("durationMs", out var duration) ? duration.GetDouble() : 0,
             TestLayer = OptionalString(test, "testLayer"),
+            SkipReason = OptionalString(test, "skipReason"),
         };
 
         if (test.TryGetProperty("failure", out var failure) && failure.ValueKind == JsonValueKind.Object)
@@ -148,6 +149,7 @@ public static class ResultsFileReader
             recorded.Rule = OptionalString(failure, "rule");
             recorded.Hint = OptionalString(failure, "hint");
             recorded.Message = OptionalString(failure, "message");
+            recorded.StackTrace = OptionalString(failure, "stackTrace");
             if (OptionalString(failure, "file") is { } file)
             {
                 recorded.Location = new SourceLocation(file, failure.TryGetProperty("line", out var line) && line.ValueKind == JsonValueKind.Number ? line.GetInt32() : null);

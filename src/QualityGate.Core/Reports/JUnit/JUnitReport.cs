@@ -74,6 +74,9 @@ public static class JUnitReport
                 writer.Write(MarkupText.Escape(Body(test)));
                 writer.Write("</failure>\n    </testcase>\n");
                 break;
+            case TestOutcome.Skipped when test.SkipReason is { } reason:
+                writer.Write($">\n      <skipped message=\"{MarkupText.Attribute(FirstLine(reason) ?? reason, MaxMessageAttribute)}\"/>\n    </testcase>\n");
+                break;
             case TestOutcome.Skipped:
                 writer.Write(">\n      <skipped/>\n    </testcase>\n");
                 break;
@@ -86,7 +89,7 @@ public static class JUnitReport
         }
     }
 
-    /// <summary>The message, then where it failed and what to do (the results file keeps no stack trace for the gate).</summary>
+    /// <summary>The message, the stack trace, then where it failed and what to do.</summary>
     private static string Body(RecordedTest test)
     {
         var parts = new List<string>();
@@ -95,7 +98,11 @@ public static class JUnitReport
             parts.Add(test.Message!);
         }
 
-        if (test.Location is { } location)
+        if (!string.IsNullOrEmpty(test.StackTrace))
+        {
+            parts.Add(test.StackTrace!);
+        }
+        else if (test.Location is { } location)
         {
             parts.Add($"at {location}");
         }
