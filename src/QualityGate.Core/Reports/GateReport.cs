@@ -276,6 +276,9 @@ public sealed class GateReport
     /// <summary>The files the publisher wrote (HTML, badges, JUnit, history, step summary).</summary>
     public List<string> PublishedFiles { get; } = [];
 
+    /// <summary>What still stands between this run and the next phase: its violations, were it judged by it.</summary>
+    public List<Violation> NextPhaseGaps { get; } = [];
+
     /// <summary>Whether this run already meets every target of the next phase (null: no next phase).</summary>
     public bool? NextPhaseMet { get; set; }
 

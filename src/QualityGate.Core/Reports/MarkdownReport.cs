@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using QualityGate.Policy;
@@ -18,6 +19,13 @@ public static class MarkdownReport
         if (report.NextPhaseMet == true)
         {
             writer.WriteLine($"🎯 Every target of the next phase, `{MarkdownText.Escape(report.NextPhase)}`, is already met: record it with `dotnet gate baseline --promote`.");
+            writer.WriteLine();
+        }
+        else if (report.NextPhaseGaps.Count > 0)
+        {
+            writer.WriteLine($"Progress to `{MarkdownText.Escape(report.NextPhase)}`: {report.NextPhaseGaps.Count} target{(report.NextPhaseGaps.Count == 1 ? string.Empty : "s")} still to reach — " +
+                             string.Join(" · ", report.NextPhaseGaps.Take(3).Select(g => MarkdownText.Escape(Short(g.Message), 160))) +
+                             (report.NextPhaseGaps.Count > 3 ? $" · and {report.NextPhaseGaps.Count - 3} more." : "."));
             writer.WriteLine();
         }
 
@@ -155,6 +163,13 @@ public static class MarkdownReport
             writer.WriteLine("Renamed: " + string.Join(", ", patch.Renamed.Take(20).Select(r => MarkdownText.Escape(r))));
             writer.WriteLine();
         }
+    }
+
+    /// <summary>A violation's message up to its gap: "total: line coverage 66.3 % &lt; 70.0 % required by 2B".</summary>
+    private static string Short(string message)
+    {
+        var gap = message.IndexOf(" (gap", StringComparison.Ordinal);
+        return (gap > 0 ? message.Substring(0, gap) : message).TrimEnd('.');
     }
 
     private static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";

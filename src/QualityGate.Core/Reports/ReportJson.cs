@@ -113,6 +113,16 @@ public static class ReportJson
             writer.WriteNull("nextPhaseMet");
         }
 
+        writer.WriteStartArray("nextPhaseGaps");
+        foreach (var gap in report.NextPhaseGaps)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("code", gap.Code);
+            writer.WriteString("message", gap.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
         Optional(writer, "baseline", report.Baseline, WriteBaseline);
         Optional(writer, "patch", report.Patch, (w, patch) => WritePatch(w, patch, report.PatchTarget));
 

@@ -114,4 +114,15 @@ public class PublishedMessageTests
 
         Assert.Equal((method, file, line), (frame.Method, frame.File, frame.Line));
     }
+
+    [Fact]
+    public void A_stack_trace_the_parser_does_not_recognise_is_kept_and_harmless()
+    {
+        var stack = "\u0000garbage <<<>>> in :line x\n  at\n   at (\n\u001b[31m   at Weird..Name( in :line 99999999999";
+
+        var result = new Categorizer().Categorize(new FailureEvidence("Ns.T.M", "System.Exception : x", stack));
+
+        Assert.Equal("error", result.Category);
+        Assert.NotNull(result.Hint);
+    }
 }
