@@ -9,7 +9,27 @@ public class CoverageTarget
 
     public double? Branch { get; set; }
 
+    /// <summary>No line or branch target (the coverage targets proper).</summary>
     public bool IsEmpty => Line is null && Branch is null;
+
+    /// <summary>Whether anything is required at all; a layer counts its per-file minimum and uncovered-lines cap too.</summary>
+    public virtual bool IsSet => !IsEmpty;
+
+    /// <summary>What is required, for every report alike: "lines ≥ 90.0 %, branches ≥ 70.0 %"; empty when nothing is.</summary>
+    public string Describe() => string.Join(", ", Parts());
+
+    protected virtual IEnumerable<string> Parts()
+    {
+        if (Line is { } line)
+        {
+            yield return $"lines ≥ {GateEvaluator.Percent(line)}";
+        }
+
+        if (Branch is { } branch)
+        {
+            yield return $"branches ≥ {GateEvaluator.Percent(branch)}";
+        }
+    }
 }
 
 /// <summary>A source layer's targets.</summary>
@@ -19,12 +39,47 @@ public sealed class LayerTarget : CoverageTarget
     public double? FileMinimum { get; set; }
 
     public int? MaxUncoveredLines { get; set; }
+
+    public override bool IsSet => base.IsSet || FileMinimum is not null || MaxUncoveredLines is not null;
+
+    protected override IEnumerable<string> Parts()
+    {
+        foreach (var part in base.Parts())
+        {
+            yield return part;
+        }
+
+        if (FileMinimum is { } minimum)
+        {
+            yield return $"each file ≥ {GateEvaluator.Percent(minimum)}";
+        }
+
+        if (MaxUncoveredLines is { } uncovered)
+        {
+            yield return $"at most {uncovered} uncovered lines";
+        }
+    }
 }
 
 /// <summary>A test layer's targets: its pass rate, and the coverage its tests alone produce.</summary>
 public sealed class TestLayerTarget : CoverageTarget
 {
     public double? PassRate { get; set; }
+
+    public override bool IsSet => base.IsSet || PassRate is not null;
+
+    protected override IEnumerable<string> Parts()
+    {
+        if (PassRate is { } passRate)
+        {
+            yield return $"pass rate ≥ {GateEvaluator.Percent(passRate)}";
+        }
+
+        foreach (var part in base.Parts())
+        {
+            yield return part;
+        }
+    }
 }
 
 /// <summary>What one phase requires. A phase inherits every target of the phases before it unless it sets it anew.</summary>
@@ -57,7 +112,7 @@ public sealed class PhaseTargets
 
         foreach (var layer in Layers.Values)
         {
-            if (!layer.IsEmpty || layer.FileMinimum is not null || layer.MaxUncoveredLines is not null)
+            if (layer.IsSet)
             {
                 return true;
             }

@@ -57,29 +57,6 @@ public static class ConsoleTable
     private static string Ratio(Ratio ratio) =>
         ratio.Rate is { } rate ? $"{GateEvaluator.Percent(rate)} ({ratio.Covered}/{ratio.Valid})" : "—";
 
-    private static string Target(LayerResult layer)
-    {
-        if (layer.Target is not { } target || (target.IsEmpty && target is not LayerTarget { FileMinimum: not null }))
-        {
-            return string.Empty;
-        }
-
-        var parts = new List<string>();
-        if (target.Line is { } line)
-        {
-            parts.Add($"lines ≥ {GateEvaluator.Percent(line)}");
-        }
-
-        if (target.Branch is { } branch)
-        {
-            parts.Add($"branches ≥ {GateEvaluator.Percent(branch)}");
-        }
-
-        if (target is LayerTarget { FileMinimum: { } minimum })
-        {
-            parts.Add($"files ≥ {GateEvaluator.Percent(minimum)}");
-        }
-
-        return string.Join(", ", parts) + (layer.Met ? "  ✓" : "  ✗");
-    }
+    private static string Target(LayerResult layer) =>
+        layer.Target is { IsSet: true } target ? target.Describe() + (layer.Met ? "  ✓" : "  ✗") : string.Empty;
 }

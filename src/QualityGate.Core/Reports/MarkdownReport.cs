@@ -174,31 +174,7 @@ public static class MarkdownReport
 
     private static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
 
-    private static string Target(CoverageTarget? target)
-    {
-        if (target is null || target.IsEmpty && target is not LayerTarget { FileMinimum: not null })
-        {
-            return "—";
-        }
+    private static string Target(CoverageTarget? target) => target is { IsSet: true } ? target.Describe() : "—";
 
-        var parts = new System.Collections.Generic.List<string>();
-        if (target.Line is { } line)
-        {
-            parts.Add($"lines ≥ {GateEvaluator.Percent(line)}");
-        }
-
-        if (target.Branch is { } branch)
-        {
-            parts.Add($"branches ≥ {GateEvaluator.Percent(branch)}");
-        }
-
-        if (target is LayerTarget { FileMinimum: { } minimum })
-        {
-            parts.Add($"each file ≥ {GateEvaluator.Percent(minimum)}");
-        }
-
-        return string.Join(", ", parts);
-    }
-
-    private static string Status(LayerResult layer) => Target(layer.Target) == "—" ? "" : layer.Met ? "✅" : "❌";
+    private static string Status(LayerResult layer) => layer.Target is not { IsSet: true } ? string.Empty : layer.Met ? "✅" : "❌";
 }

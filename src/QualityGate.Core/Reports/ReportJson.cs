@@ -239,7 +239,7 @@ public static class ReportJson
         }
 
         writer.WriteEndObject();
-        writer.WriteString("status", layer.Target is null || layer.Target.IsEmpty && layer.Target is not LayerTarget { FileMinimum: not null } ? "untargeted" : layer.Met ? "met" : "missed");
+        writer.WriteString("status", layer.Target is not { IsSet: true } ? "untargeted" : layer.Met ? "met" : "missed");
         writer.WriteEndObject();
     }
 

@@ -150,6 +150,25 @@ public class GateEvaluatorTests
     }
 
     [Fact]
+    public void A_layer_targeted_only_by_its_uncovered_line_cap_reads_as_targeted_in_every_report()
+    {
+        var config = MakeConfig(Json.Replace("\"workers\": { \"line\": 40 }", "\"workers\": { \"maxUncoveredLines\": 10 }"));
+        var report = GateEvaluator.Evaluate(new GateInput(config, [MakeRun("App.UnitTests", 95, ("binding", 2), ("mocking", 1))]) { Coverage = MetCoverage() });
+        var markdown = new StringWriter();
+        MarkdownReport.Write(report, markdown);
+        using var json = new MemoryStream();
+        ReportJson.Write(report, json);
+
+        var workers = report.Layers.Single(l => l.Name == "workers");
+        Assert.False(workers.Met); // 30 uncovered lines > 10
+        Assert.Contains(report.Violations, v => v.Code == DiagnosticCode.TooManyUncoveredLines);
+        Assert.Contains("| workers | 30/60 | 50.0 % | 45/60 | 75.0 % | at most 10 uncovered lines | ❌ |", markdown.ToString());
+        Assert.Contains("workers", ConsoleTable.Lines(report).Single(l => l.Contains("at most 10 uncovered lines  ✗", System.StringComparison.Ordinal)));
+        using var document = System.Text.Json.JsonDocument.Parse(json.ToArray());
+        Assert.Equal("missed", document.RootElement.GetProperty("layers")[1].GetProperty("status").GetString());
+    }
+
+    [Fact]
     public void Test_names_cannot_break_or_inject_into_the_markdown()
     {
         var run = MakeRun("App.UnitTests", 1);

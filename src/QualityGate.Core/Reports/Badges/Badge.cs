@@ -79,8 +79,7 @@ public sealed class Badge
 
     public static Badge ForLayer(string label, LayerResult layer)
     {
-        var targeted = layer.Target is { } target && (!target.IsEmpty || target is LayerTarget { FileMinimum: not null } or LayerTarget { MaxUncoveredLines: not null });
-        var status = !targeted ? BadgeStatus.Untargeted : layer.Met ? BadgeStatus.Met : BadgeStatus.Missed;
+        var status = layer.Target is not { IsSet: true } ? BadgeStatus.Untargeted : layer.Met ? BadgeStatus.Met : BadgeStatus.Missed;
         return new Badge(label, layer.Lines.Rate is { } rate ? GateEvaluator.Percent(rate) : "no data", status);
     }
 

@@ -88,7 +88,7 @@ public static class HtmlReport
                 writer.Write($"<td class=\"num\">{Rate(change?.Before)}</td><td class=\"num{(change?.Delta is { } d ? d < 0 ? " down" : " up" : string.Empty)}\">{Delta(change?.Delta)}</td>");
             }
 
-            writer.Write($"<td>{Status(Target(layer.Target) == "—" ? null : layer.Met)}</td></tr>\n");
+            writer.Write($"<td>{Status(layer.Target is { IsSet: true } ? layer.Met : null)}</td></tr>\n");
         }
 
         writer.Write("</tbody>\n</table>\n</section>\n");
@@ -117,7 +117,7 @@ public static class HtmlReport
                     writer.Write($"<td class=\"num\">{Rate(passRates.TryGetValue(layer.Name + " tests", out var c) || passRates.TryGetValue(layer.Name, out c) ? c.Before : null)}</td>");
                 }
 
-                writer.Write($"<td>{Status(layer.Target is null ? null : layer.Met)}</td></tr>\n");
+                writer.Write($"<td>{Status(layer.Target is { IsSet: true } ? layer.Met : null)}</td></tr>\n");
             }
 
             writer.Write("</tbody>\n</table>\n");
@@ -167,29 +167,5 @@ public static class HtmlReport
         ? (d >= 0 ? "+" : "−") + Math.Abs(d).ToString("0.0", CultureInfo.InvariantCulture) + " pp"
         : "—";
 
-    private static string Target(CoverageTarget? target)
-    {
-        var parts = new List<string>();
-        if (target?.Line is { } line)
-        {
-            parts.Add($"lines ≥ {GateEvaluator.Percent(line)}");
-        }
-
-        if (target?.Branch is { } branch)
-        {
-            parts.Add($"branches ≥ {GateEvaluator.Percent(branch)}");
-        }
-
-        if (target is LayerTarget { FileMinimum: { } minimum })
-        {
-            parts.Add($"each file ≥ {GateEvaluator.Percent(minimum)}");
-        }
-
-        if (target is LayerTarget { MaxUncoveredLines: { } uncovered })
-        {
-            parts.Add($"at most {uncovered} uncovered lines");
-        }
-
-        return parts.Count == 0 ? "—" : string.Join(", ", parts);
-    }
+    private static string Target(CoverageTarget? target) => target is { IsSet: true } ? target.Describe() : "—";
 }
