@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
@@ -21,22 +23,26 @@ public sealed class QualityGateCheck : Task
     [Required]
     public string ProjectDirectory { get; set; } = string.Empty;
 
-    /// <summary>The test results directory (--results-directory, else the project's TestResults).</summary>
-    [Required]
-    public string ResultsDirectory { get; set; } = string.Empty;
-
     [Required]
     public string AssemblyName { get; set; } = string.Empty;
 
-    /// <summary>E.g. ".NETCoreApp,Version=v10.0": the logger names its file from the same value.</summary>
+    /// <summary>E.g. ".NETCoreApp,Version=v10.0".</summary>
     [Required]
     public string TargetFrameworkMoniker { get; set; } = string.Empty;
 
-    /// <summary>The --logger arguments, to find the gate logger's LogFilePath if one was given.</summary>
-    public string? VSTestLogger { get; set; }
+    /// <summary>The results file this run's logger was told to write (decided by QualityGateBeginRun).</summary>
+    [Required]
+    public string ResultsFile { get; set; } = string.Empty;
 
-    /// <summary>An explicit results file (QualityGateResultsFile), overriding all of the above.</summary>
-    public string? ResultsFile { get; set; }
+    /// <summary>This run's identity: the results file must carry it, or it is another run's.</summary>
+    [Required]
+    public string RunId { get; set; } = string.Empty;
+
+    /// <summary>Whether the test task itself succeeded; a failed task is explained when it left no results.</summary>
+    public bool TestRunSucceeded { get; set; } = true;
+
+    /// <summary>The terminal logger is on: the gate's table goes where it shows test output.</summary>
+    public bool TerminalLogger { get; set; }
 
     /// <summary>Coverage reports besides those the results files list (coverlet.msbuild's output).</summary>
     public ITaskItem[] CoverageFiles { get; set; } = [];
@@ -89,7 +95,8 @@ public sealed class QualityGateCheck : Task
             {
                 ConfigPath = string.IsNullOrWhiteSpace(ConfigPath) ? null : ConfigPath,
                 Phase = string.IsNullOrWhiteSpace(Phase) ? null : Phase,
-                ResultsFiles = [string.IsNullOrWhiteSpace(ResultsFile) ? LoggerArguments.ResultsFile(VSTestLogger, ResultsDirectory, AssemblyName, TargetFrameworkMoniker) : ResultsFile!],
+                ResultsFiles = [ResultsFile],
+                ExpectedRunId = RunId,
                 CoverageFiles = CoverageFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).ToList(),
                 BaselinePath = string.IsNullOrWhiteSpace(BaselineFile) ? null : BaselineFile,
                 JsonReportPath = JsonReportPath,
@@ -128,14 +135,17 @@ public sealed class QualityGateCheck : Task
         catch (QualityGateException e)
         {
             // Broken input never passes, not even in warn-only mode.
-            Log.LogError(Subcategory, e.Code, null, e.File ?? ProjectDirectory, 0, 0, 0, 0, e.Message);
+            var message = e.Message;
+            if (!TestRunSucceeded && e.Code is DiagnosticCode.ResultsNotRecorded or DiagnosticCode.ResultsFromAnotherRun)
+            {
+                message += " The test run itself failed before it finished.";
+            }
+
+            Log.LogError(Subcategory, e.Code, null, e.File ?? ProjectDirectory, 0, 0, 0, 0, message);
             return false;
         }
 
-        foreach (var line in ConsoleTable.Lines(report))
-        {
-            Log.LogMessage(MessageImportance.High, line);
-        }
+        Show(ConsoleTable.Lines(report));
 
         // CI commands (annotations, Azure's logissue) and the reports written: each its own line, as the runners read them.
         foreach (var line in published.ToString().Split('\n'))
@@ -154,7 +164,7 @@ public sealed class QualityGateCheck : Task
         foreach (var violation in report.Violations)
         {
             var file = violation.File ?? report.ConfigPath ?? ProjectDirectory;
-            if (WarnOnly)
+            if (WarnOnly && !violation.Untrusted)
             {
                 Log.LogWarning(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, violation.Message);
             }
@@ -165,5 +175,24 @@ public sealed class QualityGateCheck : Task
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    /// <summary>
+    /// The terminal logger shows a test project's output only from messages marked as test output; elsewhere a
+    /// high-importance message is shown at normal verbosity.
+    /// </summary>
+    private void Show(IEnumerable<string> lines)
+    {
+        if (!TerminalLogger)
+        {
+            foreach (var line in lines)
+            {
+                Log.LogMessage(MessageImportance.High, line);
+            }
+
+            return;
+        }
+
+        BuildEngine.LogMessageEvent(new ExtendedBuildMessageEventArgs("TLTESTOUTPUT", string.Join(Environment.NewLine, lines), null, "QualityGate", MessageImportance.High));
     }
 }

@@ -37,6 +37,7 @@ public static class BaselineComparer
             return;
         }
 
+        comparison.Notes.AddRange(baseline.Notes);
         CheckScope(baseline, settings, runs);
         CompareCoverage(report, baseline, settings, comparison);
         ComparePassRates(report, baseline, comparison);
@@ -154,12 +155,12 @@ public static class BaselineComparer
         foreach (var test in runs.SelectMany(r => r.Tests))
         {
             // A test that failed anywhere (one framework, one shard) counts as failing.
-            outcomes[test.DisplayName] = outcomes.TryGetValue(test.DisplayName, out var seen) && seen == TestOutcome.Failed ? seen : test.Outcome;
+            outcomes[test.Key] = outcomes.TryGetValue(test.Key, out var seen) && seen == TestOutcome.Failed ? seen : test.Outcome;
         }
 
         foreach (var failure in report.Failures)
         {
-            if (baseline.KnownFailures.ContainsKey(failure.Name))
+            if (baseline.KnownFailures.ContainsKey(failure.Key))
             {
                 comparison.KnownFailures.Add(failure);
             }

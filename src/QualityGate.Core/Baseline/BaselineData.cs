@@ -28,7 +28,7 @@ public sealed class KnownFailure
         Since = since;
     }
 
-    /// <summary>The test's display name (theory rows are separate).</summary>
+    /// <summary>The test's identity: fully qualified name and data row arguments (<see cref="Results.TestIdentity"/>).</summary>
     public string Test { get; }
 
     public string Category { get; }
@@ -54,10 +54,19 @@ public sealed class Loosening
     public IReadOnlyList<string> Changes { get; }
 }
 
-/// <summary>The committed baseline (schema qualitygate.baseline/1): what the run may not get worse than.</summary>
+/// <summary>The committed baseline (schema qualitygate.baseline/2): what the run may not get worse than.</summary>
 public sealed class BaselineData
 {
-    public const string Schema = "qualitygate.baseline/1";
+    public const string Schema = "qualitygate.baseline/2";
+
+    /// <summary>QualityGate 0.1's schema: the same, but known failures named by display name.</summary>
+    public const string SchemaByDisplayName = "qualitygate.baseline/1";
+
+    /// <summary>Read from a 0.1 file whose known failures are display names; see <see cref="BaselineMigration"/>.</summary>
+    public bool KnownFailuresByDisplayName { get; set; }
+
+    /// <summary>What reading or migrating the file found that the reader should know.</summary>
+    public List<string> Notes { get; } = [];
 
     /// <summary>The highest phase reached; its targets hold even if the configuration names a lower one.</summary>
     public string? Phase { get; set; }
@@ -74,7 +83,7 @@ public sealed class BaselineData
     /// <summary>Passed and failed per test layer ("" for all tests).</summary>
     public SortedDictionary<string, (int Passed, int Failed)> Tests { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Known failures by test display name.</summary>
+    /// <summary>Known failures by test identity.</summary>
     public SortedDictionary<string, KnownFailure> KnownFailures { get; } = new(StringComparer.Ordinal);
 
     public List<Loosening> Loosenings { get; } = [];

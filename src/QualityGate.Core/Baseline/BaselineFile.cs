@@ -141,17 +141,21 @@ public static class BaselineFile
     private static BaselineData Map(JsonElement root, string path)
     {
         var schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) ? s.GetString() : null;
-        if (schema != BaselineData.Schema)
+        if (schema != BaselineData.Schema && schema != BaselineData.SchemaByDisplayName)
         {
             throw new QualityGateException(
                 DiagnosticCode.BaselineForeign,
                 schema is not null && schema.StartsWith("qualitygate.baseline/", StringComparison.Ordinal)
                     ? $"the baseline's schema is {schema}, newer than this QualityGate reads ({BaselineData.Schema}): update QualityGate."
-                    : "the file is not a QualityGate baseline (no \"schema\": \"qualitygate.baseline/1\").",
+                    : $"the file is not a QualityGate baseline (no \"schema\": \"{BaselineData.Schema}\").",
                 path);
         }
 
-        var baseline = new BaselineData { Phase = root.GetProperty("phase").ValueKind == JsonValueKind.String ? root.GetProperty("phase").GetString() : null };
+        var baseline = new BaselineData
+        {
+            Phase = root.GetProperty("phase").ValueKind == JsonValueKind.String ? root.GetProperty("phase").GetString() : null,
+            KnownFailuresByDisplayName = schema == BaselineData.SchemaByDisplayName,
+        };
         foreach (var assembly in root.GetProperty("assemblies").EnumerateArray())
         {
             baseline.Assemblies.Add(assembly.GetString()!);

@@ -84,9 +84,9 @@ public static class BaselineUpdater
 
         foreach (var failure in report.Failures)
         {
-            next.KnownFailures[failure.Name] = old is not null && old.KnownFailures.TryGetValue(failure.Name, out var known)
+            next.KnownFailures[failure.Key] = old is not null && old.KnownFailures.TryGetValue(failure.Key, out var known)
                 ? known
-                : new KnownFailure(failure.Name, failure.Category, today);
+                : new KnownFailure(failure.Key, failure.Category, today);
         }
 
         var loosened = old is null ? [] : Loosenings(old, next, settings);

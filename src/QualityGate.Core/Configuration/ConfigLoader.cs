@@ -98,7 +98,7 @@ public static class ConfigLoader
         using (document)
         {
             var root = new ConfigNode(document.RootElement, string.Empty, path)
-                .ExpectObject("$schema", "categories", "testLayers", "layers", "phases", "phase", "baseline", "shards");
+                .ExpectObject("$schema", "categories", "testLayers", "layers", "phases", "phase", "baseline", "shards", "evidence");
             var categories = root.Child("categories")?.ExpectObject("legacy", "rules");
             var config = new GateConfig(
                 path,
@@ -106,6 +106,7 @@ public static class ConfigLoader
                 ReadLegacy(categories?.Child("legacy")),
                 ReadTestLayers(root.Child("testLayers")));
             PolicyReader.Read(root, config);
+            config.Evidence = EvidenceSettings.Read(root.Child("evidence"));
             return config;
         }
     }

@@ -140,6 +140,16 @@ internal readonly struct ConfigNode
         return value;
     }
 
+    /// <summary>true or false, or null when absent.</summary>
+    public bool? Boolean(string key) => Child(key) is not { } child
+        ? null
+        : child.Kind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw child.Invalid($"must be true or false, not {Describe(child.Kind)}."),
+        };
+
     public int? Count(string key)
     {
         if (Number(key, 0, int.MaxValue) is not { } value)

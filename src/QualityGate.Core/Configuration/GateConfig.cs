@@ -42,6 +42,9 @@ public sealed class GateConfig
     /// <summary>The shards a split CI run must deliver ("shards": { "expected": 3 }), or null.</summary>
     public Shards.ExpectedShards? ExpectedShards { get; set; }
 
+    /// <summary>What the gate accepts as evidence ("evidence"); by default a run must execute tests and every target's measure must exist.</summary>
+    public EvidenceSettings Evidence { get; set; } = EvidenceSettings.Strict;
+
     /// <summary>The phase named by "phase", or null.</summary>
     public string? CurrentPhase { get; set; }
 

@@ -141,4 +141,30 @@ public static class DiagnosticCode
 
     /// <summary>The baseline was recorded for other test assemblies than this run's.</summary>
     public const string BaselineScopeMismatch = "QG5010";
+
+    // The hand-off from test run to gate, and evidence (issue 9).
+
+    /// <summary>The .NET SDK lacks the test targets QualityGate hooks (it needs the .NET 8 SDK or later).</summary>
+    public const string SdkUnsupported = "QG1010";
+
+    /// <summary>The test run of this build recorded no results file where the build told the logger to write it.</summary>
+    public const string ResultsNotRecorded = "QG2014";
+
+    /// <summary>The results file at the decided path was written by another run than this build's.</summary>
+    public const string ResultsFromAnotherRun = "QG2015";
+
+    /// <summary>Two results files record the same assembly and framework without being declared shards of one run.</summary>
+    public const string RunsNotShards = "QG2016";
+
+    /// <summary>The runsettings file that decides where results go cannot be read.</summary>
+    public const string RunSettingsUnreadable = "QG2017";
+
+    /// <summary>The run executed no test (a filter matched nothing, all skipped): it is no evidence for any target.</summary>
+    public const string NoTestsExecuted = "QG4011";
+
+    /// <summary>A target's measure is absent from the run (no branch data, no tests in a test layer, no duration).</summary>
+    public const string MeasureMissing = "QG4012";
+
+    /// <summary>A baseline cannot be recorded from a run that cannot be trusted (aborted, no tests, broken configuration).</summary>
+    public const string BaselineFromUntrustedRun = "QG5011";
 }

@@ -39,7 +39,7 @@ internal static class CoverageChecks
                 continue;
             }
 
-            Compare(result, target, phase, report);
+            Compare(result, target, phase, report, config.Evidence);
             CheckFiles(config, layer.Name, files, target, phase, report, result);
             if (target.MaxUncoveredLines is { } maxUncovered && result.Lines.Valid - result.Lines.Covered > maxUncovered)
             {
@@ -59,7 +59,7 @@ internal static class CoverageChecks
         var total = Measure("total", coverage.Files.Values.ToList());
         total.Target = targets.Total;
         report.Total = total;
-        Compare(total, targets.Total, phase, report);
+        Compare(total, targets.Total, phase, report, config.Evidence);
         if (config.Layers.Count > 0)
         {
             var unlayered = coverage.Files.Values.Where(f => !inAnyLayer.Contains(f.Path)).ToList();
@@ -106,7 +106,7 @@ internal static class CoverageChecks
             var measured = Measure(layer.Name + " tests", coverage.Files.Values.ToList());
             layer.Lines = measured.Lines;
             layer.Branches = measured.Branches;
-            Compare(measured, target, phase, report);
+            Compare(measured, target, phase, report, input.Config.Evidence);
             layer.Met &= measured.Met;
         }
     }
@@ -135,25 +135,54 @@ internal static class CoverageChecks
         }
     }
 
-    private static void Compare(LayerResult result, CoverageTarget target, string? phase, GateReport report)
+    private static void Compare(LayerResult result, CoverageTarget target, string? phase, GateReport report, Configuration.EvidenceSettings evidence)
     {
-        if (target.Line is { } line && result.Lines.Rate is { } lineRate && lineRate < line)
+        if (target.Line is { } line)
         {
-            result.Met = false;
-            report.Violations.Add(new Violation(
-                DiagnosticCode.LineCoverageBelowTarget,
-                result.Name,
-                $"{result.Name}: line coverage {Percent(lineRate)} < {Percent(line)} required by {phase} (gap {Points(line - lineRate)}; {result.Lines.Covered}/{result.Lines.Valid} lines)."));
+            if (result.Lines.Rate is not { } lineRate)
+            {
+                Missing(result, report, evidence, Configuration.EvidenceSettings.Line, $"{result.Name}: {phase} requires line coverage ≥ {Percent(line)}, and the coverage has no coverable line here, so nothing shows it is met.");
+            }
+            else if (lineRate < line)
+            {
+                result.Met = false;
+                report.Violations.Add(new Violation(
+                    DiagnosticCode.LineCoverageBelowTarget,
+                    result.Name,
+                    $"{result.Name}: line coverage {Percent(lineRate)} < {Percent(line)} required by {phase} (gap {Points(line - lineRate)}; {result.Lines.Covered}/{result.Lines.Valid} lines)."));
+            }
         }
 
-        if (target.Branch is { } branch && result.Branches.Rate is { } branchRate && branchRate < branch)
+        if (target.Branch is { } branch)
         {
-            result.Met = false;
-            report.Violations.Add(new Violation(
-                DiagnosticCode.BranchCoverageBelowTarget,
-                result.Name,
-                $"{result.Name}: branch coverage {Percent(branchRate)} < {Percent(branch)} required by {phase} (gap {Points(branch - branchRate)}; {result.Branches.Covered}/{result.Branches.Valid} branches)."));
+            if (result.Branches.Rate is not { } branchRate)
+            {
+                Missing(result, report, evidence, Configuration.EvidenceSettings.Branch, $"{result.Name}: {phase} requires branch coverage ≥ {Percent(branch)}, and the coverage has no branch data here (0 branches), so nothing shows it is met. Collect branch coverage (coverlet and Microsoft's Cobertura include it), or drop the branch target.");
+            }
+            else if (branchRate < branch)
+            {
+                result.Met = false;
+                report.Violations.Add(new Violation(
+                    DiagnosticCode.BranchCoverageBelowTarget,
+                    result.Name,
+                    $"{result.Name}: branch coverage {Percent(branchRate)} < {Percent(branch)} required by {phase} (gap {Points(branch - branchRate)}; {result.Branches.Covered}/{result.Branches.Valid} branches)."));
+            }
         }
+    }
+
+    /// <summary>A target whose measure the run does not have is not met, unless qualitygate.json accepts its absence.</summary>
+    private static void Missing(LayerResult result, GateReport report, Configuration.EvidenceSettings evidence, string measure, string message)
+    {
+        if (evidence.MayMiss(measure))
+        {
+            return;
+        }
+
+        result.Met = false;
+        report.Violations.Add(new Violation(
+            DiagnosticCode.MeasureMissing,
+            result.Name,
+            $"{message} If that is expected, allow it with \"evidence\": {{ \"allowMissing\": [\"{measure}\"] }}."));
     }
 
     private static LayerResult Measure(string name, List<FileCoverage> files)

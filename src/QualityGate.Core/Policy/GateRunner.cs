@@ -29,6 +29,12 @@ public sealed class GateRunOptions
 
     public IReadOnlyList<string> ResultsFiles { get; set; } = [];
 
+    /// <summary>
+    /// The identity the build gave this test run: the single results file must carry it (MSBuild's gate after
+    /// 'dotnet test'). Null for 'dotnet gate check', which judges files from earlier runs on purpose.
+    /// </summary>
+    public string? ExpectedRunId { get; set; }
+
     /// <summary>Coverage reports given explicitly, in addition to those the results files list as attachments.</summary>
     public IReadOnlyList<string> CoverageFiles { get; set; } = [];
 
@@ -72,6 +78,15 @@ public static class GateRunner
     public static BaselineUpdate UpdateBaseline(GateRunOptions options, BaselineUpdateOptions update)
     {
         var judged = Judge(options);
+        if (judged.Report.Violations.Find(v => v.Untrusted) is { } untrusted)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.BaselineFromUntrustedRun,
+                $"no baseline is recorded from this run, because the run itself is no evidence: {untrusted.Message} " +
+                "Run the tests again, completely, then record the baseline.",
+                judged.Runs.Count > 0 ? judged.Runs[0].Path : options.StartDirectory);
+        }
+
         var settings = judged.Config.Baseline ?? throw new QualityGateException(
             DiagnosticCode.ConfigNotFound,
             "a baseline lives beside qualitygate.json, and there is none: create qualitygate.json (even '{}') first.",
@@ -104,11 +119,18 @@ public static class GateRunner
                 options.StartDirectory);
         }
 
-        var read = options.ResultsFiles.Select(ResultsFileReader.Read).ToList();
+        var read = options.ExpectedRunId is { } runId
+            ? options.ResultsFiles.Select(path => RunHandOff.Read(path, runId)).ToList()
+            : options.ResultsFiles.Select(ResultsFileReader.Read).ToList();
         ShardSet.Check(read, options.ExpectedShards ?? config.ExpectedShards);
         var runs = ShardSet.Merge(read).ToList();
         var mapper = new PathMapper(Path.GetFullPath(options.RepoRoot ?? config.Directory ?? options.StartDirectory));
         var baseline = config.Baseline is { } settings && File.Exists(settings.Path) ? BaselineFile.Read(settings.Path) : null;
+        if (baseline is not null)
+        {
+            BaselineMigration.ToTestIdentities(baseline, runs);
+        }
+
         var input = new GateInput(config, runs) { PhaseOverride = options.Phase, Baseline = baseline };
         ReadCoverage(options, config, runs, mapper, input);
         if (options.Diff is { } diff)

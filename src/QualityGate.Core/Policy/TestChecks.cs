@@ -24,7 +24,10 @@ internal static class TestChecks
                     DiagnosticCode.RunNotTrustworthy,
                     run.Assembly,
                     $"{run.Assembly} ({run.TargetFramework}): the test run was aborted ({Shorten(run.AbortReason ?? "no reason given")}); " +
-                    $"its results are incomplete. Fix the crash and run the tests again. Results: {run.Path}"));
+                    $"its results are incomplete. Fix the crash and run the tests again. Results: {run.Path}")
+                {
+                    Untrusted = true,
+                });
             }
 
             foreach (var error in run.Errors.Where(e => e.StartsWith("QG", StringComparison.Ordinal)))
@@ -32,7 +35,10 @@ internal static class TestChecks
                 report.Violations.Add(new Violation(
                     DiagnosticCode.RunNotTrustworthy,
                     run.Assembly,
-                    $"{run.Assembly} ({run.TargetFramework}): the run was recorded with a configuration error, so its categories are not yours: {Shorten(error)}"));
+                    $"{run.Assembly} ({run.TargetFramework}): the run was recorded with a configuration error, so its categories are not yours: {Shorten(error)}")
+                {
+                    Untrusted = true,
+                });
             }
         }
     }
@@ -62,6 +68,7 @@ internal static class TestChecks
                         categories[category] = count + 1;
                         report.Failures.Add(new FailedTest(test.DisplayName, category)
                         {
+                            Key = test.Key,
                             Hint = test.Hint,
                             Message = test.Message,
                             File = test.Location?.File,
@@ -76,6 +83,7 @@ internal static class TestChecks
             }
         }
 
+        CheckExecuted(runs, config, report, phase);
         foreach (var pair in categories)
         {
             var budget = targets.MaxFailures.TryGetValue(pair.Key, out var b) ? b : (int?)null;
@@ -112,6 +120,34 @@ internal static class TestChecks
         }
 
         report.PassRateTarget = targets.PassRate;
+        CheckPassRates(targets, report, phase, config.Evidence, layers.Values);
+        CheckDuration(runs, targets, report, phase, config.Evidence);
+    }
+
+    /// <summary>A run that executed no test is no evidence for anything, however its targets read.</summary>
+    private static void CheckExecuted(IReadOnlyList<RecordedRun> runs, Configuration.GateConfig config, GateReport report, string? phase)
+    {
+        if (report.TestsPassed + report.TestsFailed > 0 || config.Evidence.AllowNoTests)
+        {
+            return;
+        }
+
+        var recorded = report.TestsTotal == 0
+            ? "no test result was recorded"
+            : $"its {report.TestsTotal} results are all skipped or not run ({report.TestsSkipped} skipped)";
+        report.Violations.Add(new Violation(
+            DiagnosticCode.NoTestsExecuted,
+            "tests",
+            $"no test was executed: {recorded}, so this run is no evidence for {phase ?? "any target"}. Check the --filter and " +
+            "why tests are skipped; a suite that legitimately runs nothing opts out with \"evidence\": { \"allowNoTests\": true }.")
+        {
+            File = runs.Count > 0 ? runs[0].Path : null,
+            Untrusted = true,
+        });
+    }
+
+    private static void CheckPassRates(PhaseTargets targets, GateReport report, string? phase, Configuration.EvidenceSettings evidence, IEnumerable<TestLayerResult> layers)
+    {
         if (targets.PassRate is { } required && report.PassRate is { } rate && rate < required)
         {
             report.Violations.Add(new Violation(
@@ -120,10 +156,19 @@ internal static class TestChecks
                 $"pass rate {Percent(rate)} < {Percent(required)} required by {phase} (gap {Points(required - rate)}): {report.TestsFailed} of {report.TestsPassed + report.TestsFailed} tests fail."));
         }
 
-        foreach (var layer in layers.Values)
+        foreach (var layer in layers)
         {
             report.TestLayers.Add(layer);
-            if (layer.Target?.PassRate is { } layerRequired && layer.PassRate is { } layerRate && layerRate < layerRequired)
+            if (layer.Target?.PassRate is { } layerMissing && layer.PassRate is null && !evidence.MayMiss(Configuration.EvidenceSettings.TestLayer))
+            {
+                layer.Met = false;
+                report.Violations.Add(new Violation(
+                    DiagnosticCode.MeasureMissing,
+                    layer.Name,
+                    $"{layer.Name} tests: {phase} requires a pass rate ≥ {Percent(layerMissing)}, and no {layer.Name} test was executed, so nothing shows it is met. " +
+                    $"Check which tests belong to {layer.Name} (testLayers.{layer.Name}), or allow it with \"evidence\": {{ \"allowMissing\": [\"testLayer\"] }}."));
+            }
+            else if (layer.Target?.PassRate is { } layerRequired && layer.PassRate is { } layerRate && layerRate < layerRequired)
             {
                 layer.Met = false;
                 report.Violations.Add(new Violation(
@@ -132,12 +177,23 @@ internal static class TestChecks
                     $"{layer.Name} tests: pass rate {Percent(layerRate)} < {Percent(layerRequired)} required by {phase} (gap {Points(layerRequired - layerRate)})."));
             }
         }
+    }
 
+    private static void CheckDuration(IReadOnlyList<RecordedRun> runs, PhaseTargets targets, GateReport report, string? phase, Configuration.EvidenceSettings evidence)
+    {
         report.SlowestTests.AddRange(runs.SelectMany(r => r.Tests)
             .OrderByDescending(t => t.DurationMs).ThenBy(t => t.DisplayName, StringComparer.Ordinal)
             .Take(SlowestListed).Select(t => (t.DisplayName, t.DurationMs)));
         report.MaxDurationSeconds = targets.MaxDurationSeconds;
-        if (targets.MaxDurationSeconds is { } maxSeconds && report.DurationSeconds > maxSeconds)
+        if (targets.MaxDurationSeconds is { } limit && report.DurationSeconds <= 0 && !evidence.MayMiss(Configuration.EvidenceSettings.Duration))
+        {
+            report.Violations.Add(new Violation(
+                DiagnosticCode.MeasureMissing,
+                "duration",
+                $"{phase} limits the suite to {limit.ToString("0.#", CultureInfo.InvariantCulture)} s, and the results record no duration, so nothing shows it is met. " +
+                "Judge results files the gate logger wrote, or allow it with \"evidence\": { \"allowMissing\": [\"duration\"] }."));
+        }
+        else if (targets.MaxDurationSeconds is { } maxSeconds && report.DurationSeconds > maxSeconds)
         {
             report.Violations.Add(new Violation(
                 DiagnosticCode.SuiteTooSlow,

@@ -40,6 +40,9 @@ public sealed class RecorderOptions
     /// <summary>The CI shard this run is (logger Shard=, else the QUALITYGATE_SHARD environment variable).</summary>
     public string? Shard { get; set; }
 
+    /// <summary>The run's identity when the build that started the run decided it (logger RunId=); else each file gets a new one.</summary>
+    public string? RunId { get; set; }
+
     /// <summary>How many failures per category the normal console summary lists.</summary>
     public int FailuresPerCategory => Verbosity == Verbosity.Detailed ? 20 : 3;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using QualityGate.Categorization;
 using QualityGate.Configuration;
 using QualityGate.Diagnostics;
@@ -51,21 +52,20 @@ public sealed class RunRecorder : IDisposable
             Source = result.CodeFilePath is null ? null : new SourceLocation(result.CodeFilePath, result.LineNumber),
         };
 
+        if (result.Outcome == TestOutcome.Failed && FrameworkNoise.IsCleanupFailure(result.ErrorMessage, out var ofOneTest, out var cleanup))
+        {
+            // Not a test of its own: it belongs to the test whose cleanup failed, or else to the run.
+            if (!ofOneTest || !assembly.Attach(result.Id, test => AttachCleanup(test, result, assembly)))
+            {
+                assembly.AddError(FailureEvidence.Truncate(cleanup)!);
+            }
+
+            return;
+        }
+
         if (result.Outcome == TestOutcome.Failed)
         {
-            var evidence = new FailureEvidence(result.Name, result.ErrorMessage, result.ErrorStackTrace)
-            {
-                ClassName = result.ClassName,
-                Traits = result.Traits,
-            };
-            var category = assembly.Categorizer.Categorize(evidence);
-            record.Failure = new FailureRecord(category.Category, category.Rule, category.Hint)
-            {
-                ExceptionType = category.ExceptionType,
-                Message = evidence.Message,
-                StackTrace = evidence.StackTrace,
-                Location = category.Location,
-            };
+            record.Failure = Categorize(result, result.ErrorMessage, assembly);
         }
         else if (result.Outcome == TestOutcome.Skipped && result.ErrorMessage is not null)
         {
@@ -73,6 +73,37 @@ public sealed class RunRecorder : IDisposable
         }
 
         assembly.Add(record);
+    }
+
+    private static FailureRecord Categorize(ReportedResult result, string? message, AssemblyRecording assembly)
+    {
+        var evidence = new FailureEvidence(result.Name, message, result.ErrorStackTrace)
+        {
+            ClassName = result.ClassName,
+            Traits = result.Traits,
+        };
+        var category = assembly.Categorizer.Categorize(evidence);
+        return new FailureRecord(category.Category, category.Rule, category.Hint)
+        {
+            ExceptionType = category.ExceptionType,
+            Message = evidence.Message,
+            StackTrace = evidence.StackTrace,
+            Location = category.Location,
+        };
+    }
+
+    /// <summary>A test whose own cleanup failed: a failing test keeps its failure, a passing one fails with the cleanup's.</summary>
+    private static void AttachCleanup(TestResultRecord test, ReportedResult cleanup, AssemblyRecording assembly)
+    {
+        if (test.Failure is { } failure)
+        {
+            failure.Message = FailureEvidence.Truncate($"{failure.Message}\n(then its cleanup failed too: {FrameworkNoise.WithoutCleanupPrefix(cleanup.ErrorMessage!)})");
+            return;
+        }
+
+        test.Outcome = TestOutcome.Failed;
+        test.SkipReason = null;
+        test.Failure = Categorize(cleanup, FrameworkNoise.WithoutCleanupPrefix(cleanup.ErrorMessage!), assembly);
     }
 
     /// <summary>Writes every results file and prints the summary. Returns the files written.</summary>
@@ -90,7 +121,9 @@ public sealed class RunRecorder : IDisposable
                 }
             }
 
-            var errors = new List<string>(completion.Errors);
+            assembly.Flush();
+            var errors = new List<string>(completion.Errors.Where(e => !FrameworkNoise.IsProgressLine(e)));
+            errors.AddRange(assembly.Errors);
             if (assembly.ConfigError is not null)
             {
                 errors.Insert(0, assembly.ConfigError);
@@ -99,6 +132,7 @@ public sealed class RunRecorder : IDisposable
             var run = new RunInfo(assembly.Assembly, _options.TargetFramework)
             {
                 AssemblyPath = assembly.Source,
+                RunId = _options.RunId ?? System.Guid.NewGuid().ToString("N"),
                 Shard = _options.Shard,
                 StartTime = _start ?? finish,
                 FinishTime = finish,

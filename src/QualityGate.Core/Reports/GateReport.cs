@@ -95,10 +95,15 @@ public sealed class FailedTest
     public FailedTest(string name, string category)
     {
         Name = name;
+        Key = name;
         Category = category;
     }
 
+    /// <summary>The display name, as people read it.</summary>
     public string Name { get; }
+
+    /// <summary>The test's identity across runs (fully qualified name and arguments): what the baseline records.</summary>
+    public string Key { get; set; }
 
     public string Category { get; }
 
@@ -132,6 +137,12 @@ public sealed class Violation
     public string? File { get; set; }
 
     public int? Line { get; set; }
+
+    /// <summary>
+    /// The run itself cannot be trusted (aborted, recorded with a broken configuration, no test executed): no mode,
+    /// warn-only included, turns this into a pass, and such a run never becomes or updates a baseline.
+    /// </summary>
+    public bool Untrusted { get; set; }
 }
 
 /// <summary>One source file's coverage, for the baseline and the files that gained or lost most.</summary>
@@ -227,6 +238,9 @@ public sealed class GateReport
     public string? NextPhase { get; set; }
 
     public bool Passed => Violations.Count == 0;
+
+    /// <summary>Whether the run is evidence at all: none of its violations is <see cref="Violation.Untrusted"/>.</summary>
+    public bool Trusted => Violations.TrueForAll(v => !v.Untrusted);
 
     public List<LayerResult> Layers { get; } = [];
 

@@ -53,6 +53,9 @@ public sealed class RecordedTest
 
     public string DisplayName { get; }
 
+    /// <summary>The test's identity across runs and a solution (<see cref="TestIdentity"/>).</summary>
+    public string Key => TestIdentity.Key(Name, DisplayName);
+
     public TestOutcome Outcome { get; }
 
     public string? Id { get; set; }

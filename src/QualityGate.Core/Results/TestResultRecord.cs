@@ -17,7 +17,8 @@ public sealed class TestResultRecord
 
     public string DisplayName { get; }
 
-    public TestOutcome Outcome { get; }
+    /// <summary>The outcome; a cleanup failure the framework reports after a passing result turns it into a failure.</summary>
+    public TestOutcome Outcome { get; internal set; }
 
     /// <summary>The test case's id from the test platform; stable across runs and shards.</summary>
     public string? Id { get; set; }

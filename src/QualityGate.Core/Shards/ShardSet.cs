@@ -14,12 +14,37 @@ public static class ShardSet
 {
     public static void Check(IReadOnlyList<RecordedRun> runs, ExpectedShards? expected)
     {
-        foreach (var group in runs.Where(r => r.RunId is not null).GroupBy(r => r.RunId, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in runs.Where(r => r.RunId is not null).GroupBy(r => (r.RunId, r.Assembly, r.TargetFramework)).Where(g => g.Count() > 1))
         {
             throw new QualityGateException(
                 DiagnosticCode.ShardDuplicated,
                 $"the same test run appears {group.Count()} times ({string.Join(", ", group.Select(r => r.Path))}): an artifact was downloaded twice. Pass each shard's results once.",
                 group.First().Path);
+        }
+
+        // One run per assembly and framework, unless the runs are declared shards of one run: an earlier run left in
+        // TestResults must never be merged with today's (a union of coverage would pass what today's run alone fails).
+        foreach (var group in runs.GroupBy(r => (r.Assembly, r.TargetFramework)).Where(g => g.Count() > 1))
+        {
+            var files = string.Join(", ", group.Select(r => r.Path));
+            if (group.Any(r => r.Shard is null))
+            {
+                throw new QualityGateException(
+                    DiagnosticCode.RunsNotShards,
+                    $"{group.Key.Assembly} ({group.Key.TargetFramework}) was recorded {group.Count()} times ({files}), and the runs are not declared shards of one run: " +
+                    "an earlier run's results are probably still there. Delete the old TestResults folders or pass only this run's files with --results; " +
+                    "for a CI run split into shards, run each with QUALITYGATE_SHARD=<name> and pass --expected-shards.",
+                    group.First().Path);
+            }
+
+            if (group.GroupBy(r => r.Shard, StringComparer.Ordinal).FirstOrDefault(s => s.Count() > 1) is { } twice)
+            {
+                throw new QualityGateException(
+                    DiagnosticCode.ShardDuplicated,
+                    $"shard '{twice.Key}' ran {group.Key.Assembly} ({group.Key.TargetFramework}) {twice.Count()} times ({string.Join(", ", twice.Select(r => r.Path))}): " +
+                    "two jobs used the same shard name, or an earlier run's results are still there. Give each job its own shard name and pass only this run's files.",
+                    twice.First().Path);
+            }
         }
 
         if (expected is null)
@@ -33,14 +58,6 @@ public static class ShardSet
                 DiagnosticCode.ShardMissing,
                 $"{expected.Count} shards are expected, but this results file names no shard. Run each shard with QUALITYGATE_SHARD=<name> (or --logger \"gate;Shard=<name>\").",
                 unnamed.Path);
-        }
-
-        foreach (var group in runs.GroupBy(r => (r.Shard, r.Assembly, r.TargetFramework)).Where(g => g.Count() > 1))
-        {
-            throw new QualityGateException(
-                DiagnosticCode.ShardDuplicated,
-                $"shard '{group.Key.Shard}' ran {group.Key.Assembly} ({group.Key.TargetFramework}) {group.Count()} times ({string.Join(", ", group.Select(r => r.Path))}): two jobs used the same shard name, or an artifact was uploaded twice.",
-                group.First().Path);
         }
 
         var found = runs.Select(r => r.Shard!).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();

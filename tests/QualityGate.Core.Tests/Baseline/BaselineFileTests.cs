@@ -49,7 +49,7 @@ public class BaselineFileTests
         {
             "truncated" => good[..(good.Length / 2)],
             "conflict" => good.Replace("  \"files\": {", "<<<<<<< HEAD\n  \"files\": {\n=======\n  \"files\": {\n>>>>>>> other"),
-            "newer" => good.Replace("qualitygate.baseline/1", "qualitygate.baseline/2"),
+            "newer" => good.Replace("qualitygate.baseline/2", "qualitygate.baseline/3"),
             "foreign" => "{ \"coverage\": 1 }",
             _ => "{ \"schema\": \"qualitygate.baseline/1\", \"phase\": null }",
         });
