@@ -29,7 +29,7 @@ internal sealed class CheckCommand
 
     private readonly Option<bool> warnOnly = new("--warn-only")
     {
-        Description = "Print violations as warnings and exit 0. Missing or broken input still fails.",
+        Description = "Print violations as warnings and exit 0. Missing or broken input, an aborted run or one that executed no test still fails.",
     };
 
     private readonly Option<string?> diffBase = new("--diff-base")
@@ -123,7 +123,7 @@ internal sealed class CheckCommand
         foreach (var violation in verdict.Violations)
         {
             var place = violation.File is null ? string.Empty : violation.Line is { } line ? $"{violation.File}({line}): " : $"{violation.File}: ";
-            output.WriteLine($"{place}{(warn ? "warning" : "error")} {violation.Code}: {violation.Message}");
+            output.WriteLine($"{place}{(warn && !violation.Untrusted ? "warning" : "error")} {violation.Code}: {violation.Message}");
         }
 
         output.WriteLine($"  report: {Path.GetRelativePath(currentDirectory, jsonReport)}");
@@ -133,7 +133,8 @@ internal sealed class CheckCommand
             output.WriteLine($"  wrote: {Path.GetRelativePath(currentDirectory, file)}");
         }
 
-        return verdict.Passed || warn ? ExitCodes.Passed : ExitCodes.Violations;
+        // A run that is no evidence (aborted, nothing executed) fails whatever the mode.
+        return verdict.Passed || (warn && verdict.Trusted) ? ExitCodes.Passed : ExitCodes.Violations;
     }
 
     private string FullPath(string path) => gate.FullPath(path);

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using QualityGate.PackageTests;
+using Xunit;
+
+namespace QualityGate.MSBuildTests;
+
+/// <summary>
+/// The hand-off from 'dotnet test --logger gate' to the gate: a run that recorded nothing of its own fails the build
+/// with a coded error, and the results file an earlier run left at the same path is never judged in its place.
+/// Each scenario first leaves a passing run's results behind, as a user's TestResults folder would have them.
+/// </summary>
+[Collection(PackageTestGroup.Name)]
+public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) : IClassFixture<HandOffBuildTests.Build>
+{
+    private const string Tests = "HandOff.Tests";
+    private const string Passing = "Kind!=Failing";
+
+    [Fact]
+    public void A_typo_in_a_logger_parameter_after_a_good_run_fails_the_build_with_the_loggers_code()
+    {
+        var fixture = GoodRun();
+
+        var (exit, output) = Test(fixture, "--logger", "gate;Verbosty=quiet", "--filter", Passing);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("error QG2001: the gate logger has no parameter 'Verbosty'", output);
+        Assert.DoesNotContain(": PASS", output);
+        Assert.DoesNotContain("Passed!", output); // refused before any test ran
+    }
+
+    [Fact]
+    public void A_logger_configuration_that_does_not_exist_fails_the_build_before_the_tests_run()
+    {
+        var fixture = GoodRun();
+
+        var (exit, output) = Test(fixture, "--logger", "gate;Config=nowhere/qualitygate.json", "--filter", Passing);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("nowhere/qualitygate.json : QualityGate error QG1005", output);
+        Assert.DoesNotContain(": PASS", output);
+    }
+
+    [Fact]
+    public void A_killed_test_run_fails_the_build_instead_of_judging_the_previous_runs_results()
+    {
+        var fixture = GoodRun();
+        var marker = Path.Combine(feed.Work, fixture, "hang.started");
+
+        var (exit, output) = TestAndKillVsTestConsole(fixture, marker, "--logger", "gate", "--filter", Passing);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("error QG2015: this results file was written by another test run", output);
+        Assert.Contains("The test run itself failed before it finished.", output);
+        Assert.DoesNotContain(": PASS", output);
+    }
+
+    [SkippableFact]
+    public void A_read_only_results_folder_fails_the_build_before_the_tests_run()
+    {
+        var fixture = GoodRun();
+        var readOnly = Path.Combine(feed.Work, fixture, "read-only-results");
+        using var mount = ReadOnlyMount.Create(readOnly);
+        Skip.If(mount is null, "this machine cannot make a read-only folder (a read-only bind mount needs root); the scenario is not run.");
+
+        var (exit, output) = Test(fixture, "--logger", "gate", "--results-directory", readOnly, "--filter", Passing);
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("error QG2003: cannot write test results to", output);
+        Assert.DoesNotContain(": PASS", output);
+    }
+
+    [Fact]
+    public void A_runsettings_results_directory_is_where_the_logger_writes_and_the_gate_reads()
+    {
+        var fixture = GoodRun();
+        var settings = Path.Combine(feed.Work, fixture, "settings", "elsewhere.runsettings");
+        Directory.CreateDirectory(Path.GetDirectoryName(settings)!);
+        File.WriteAllText(settings, "<RunSettings><RunConfiguration><ResultsDirectory>../elsewhere</ResultsDirectory></RunConfiguration></RunSettings>");
+
+        // The failing test is in this run; the passing run's file in TestResults/ must not be what is judged.
+        var (exit, output) = Test(fixture, "--logger", "gate", "--settings", settings, "-p:QualityGatePhase=tight");
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("error QG4006: assertion: 1 failing tests > 0 allowed by tight", output);
+        var written = ResultsFile.Read(Path.Combine(feed.Work, fixture, "elsewhere", "HandOff.Tests.net10.0.qualitygate.json"));
+        Assert.Single(written.Failed);
+    }
+
+    [Fact]
+    public void A_filter_that_matches_no_test_is_no_evidence_and_fails_the_build()
+    {
+        var fixture = GoodRun();
+
+        var (exit, output) = Test(fixture, "--logger", "gate", "--filter", "FullyQualifiedName=No.Such.Test");
+
+        Assert.True(exit == 1, output);
+        Assert.Contains("error QG4011: no test was executed", output);
+    }
+
+    [Fact]
+    public void A_run_that_meets_the_phase_passes_and_judges_its_own_results_file()
+    {
+        var fixture = build.Fixture(feed);
+
+        var (exit, output) = Test(fixture, "--logger", "gate");
+
+        Assert.True(exit == 0, output); // the failing test is within its budget
+        Assert.Contains("QualityGate lenient: PASS", output);
+        Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
+        var results = ResultsFile.Read(ResultsPath(fixture));
+        Assert.Matches("^[0-9a-f]{32}$", results.Run.GetProperty("id").GetString());
+        Assert.Single(results.Failed);
+    }
+
+    [Fact]
+    public void Without_a_qualitygate_json_failing_tests_fail_the_build_as_they_do_without_QualityGate()
+    {
+        var fixture = build.Fixture(feed);
+        var config = Path.Combine(feed.Work, fixture, "qualitygate.json");
+        var plan = File.ReadAllText(config);
+        File.Delete(config);
+        int exit;
+        string output;
+        try
+        {
+            (exit, output) = Test(fixture, "--logger", "gate");
+        }
+        finally
+        {
+            File.WriteAllText(config, plan);
+        }
+
+        Assert.True(exit == 1, output);
+        Assert.DoesNotContain("QualityGate lenient", output);
+        Assert.Single(ResultsFile.Read(ResultsPath(fixture)).Failed); // recorded all the same
+    }
+
+    private string GoodRun()
+    {
+        var fixture = build.Fixture(feed);
+        var (exit, output) = Test(fixture, "--logger", "gate", "--filter", Passing);
+        Assert.True(exit == 0, output);
+        Assert.Contains("QualityGate lenient: PASS", output);
+        Assert.True(File.Exists(ResultsPath(fixture)));
+        return fixture;
+    }
+
+    private string ResultsPath(string fixture) =>
+        Path.Combine(feed.Work, fixture, Tests, "TestResults", "HandOff.Tests.net10.0.qualitygate.json");
+
+    // The fixture is built once; every scenario runs the tests of that build, as 'dotnet test --no-build' in CI does.
+    private (int Exit, string Output) Test(string fixture, params string[] arguments) =>
+        feed.Test(Path.Combine(fixture, Tests), ["--no-build", .. arguments]);
+
+    /// <summary>Starts the run with the hanging test, kills the vstest.console this run started once it waits, and lets dotnet test finish.</summary>
+    private (int Exit, string Output) TestAndKillVsTestConsole(string fixture, string marker, params string[] arguments)
+    {
+        var environment = new Dictionary<string, string>(feed.Environment) { ["QG_FIXTURE_HANG"] = marker };
+        (int, string) result = default;
+        var run = new Thread(() => result = DotNet.Run(feed.Work, environment, ["test", Path.Combine(fixture, Tests), "--no-build", $"-p:QualityGateVersion={feed.Version}", .. arguments]));
+        run.Start();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!File.Exists(marker))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the hanging test never started");
+            Thread.Sleep(200);
+        }
+
+        var console = ProcessTree.Find(p => p.CommandLine.Contains("vstest.console.dll", StringComparison.Ordinal) && p.CommandLine.Contains(fixture, StringComparison.Ordinal));
+        Assert.True(console is not null, "no vstest.console process of this run was found");
+        Process.GetProcessById(console!.Value.Pid).Kill();
+        run.Join();
+        return result;
+    }
+
+    /// <summary>One copy of the fixture, built once for all scenarios of this class.</summary>
+    public sealed class Build
+    {
+        private string? _fixture;
+
+        public string Fixture(PackageFeed feed)
+        {
+            if (_fixture is null)
+            {
+                var fixture = feed.Fresh("HandOff");
+                var (exit, output) = DotNet.Run(feed.Work, feed.Environment, "build", Path.Combine(fixture, Tests), $"-p:QualityGateVersion={feed.Version}");
+                Assert.True(exit == 0, output);
+                _fixture = fixture;
+            }
+
+            return _fixture;
+        }
+    }
+}
