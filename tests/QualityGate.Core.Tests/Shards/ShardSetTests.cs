@@ -80,3 +80,37 @@ public class ShardSetTests
         Assert.Equal(2000, app.DurationMs); // the slowest shard, not the sum
     }
 }
+
+/// <summary>One run per assembly and framework: an earlier run left in TestResults is never merged with today's.</summary>
+public class OneRunPerAssemblyTests
+{
+    private static RecordedRun Run(string path, string? shard = null, string assembly = "App.Tests") =>
+        new(path, assembly, "net10.0") { Shard = shard, RunId = path };
+
+    [Fact]
+    public void Two_runs_of_one_assembly_that_are_not_shards_are_refused_naming_both_files()
+    {
+        var error = Assert.Throws<QualityGateException>(() => ShardSet.Check([Run("TestResults/App.Tests.net10.0.qualitygate.json"), Run("TestResults/old/App.Tests.net10.0.qualitygate.json")], null));
+
+        Assert.Equal(DiagnosticCode.RunsNotShards, error.Code);
+        Assert.Contains("TestResults/old/App.Tests.net10.0.qualitygate.json", error.Message);
+        Assert.Contains("Delete the old TestResults folders or pass only this run's files with --results", error.Message);
+        Assert.Contains("--expected-shards", error.Message);
+    }
+
+    [Fact]
+    public void Two_runs_claiming_the_same_shard_are_refused_even_without_expected_shards()
+    {
+        var error = Assert.Throws<QualityGateException>(() => ShardSet.Check([Run("a/x.json", "1"), Run("b/x.json", "1"), Run("c/x.json", "2")], null));
+
+        Assert.Equal(DiagnosticCode.ShardDuplicated, error.Code);
+        Assert.Contains("shard '1' ran App.Tests (net10.0) 2 times (a/x.json, b/x.json)", error.Message);
+    }
+
+    [Fact]
+    public void Runs_declared_as_distinct_shards_or_of_different_assemblies_are_one_run()
+    {
+        ShardSet.Check([Run("a/x.json", "1"), Run("b/x.json", "2")], null);
+        ShardSet.Check([Run("a/x.json"), Run("b/y.json", assembly: "Other.Tests")], null);
+    }
+}
