@@ -118,6 +118,19 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
     }
 
     [Fact]
+    public void With_the_terminal_logger_the_gates_verdict_is_shown_and_failures_within_budget_raise_no_warning()
+    {
+        var fixture = build.Fixture(feed);
+
+        var (exit, output) = feed.Test(Path.Combine(fixture, Tests), new Dictionary<string, string> { ["MSBUILDTERMINALLOGGER"] = "on" }, "--no-build", "--logger", "gate", "-tl:on");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("QualityGate lenient: PASS", output);
+        Assert.Contains("assertion: 1 failing of 1 allowed", output);
+        Assert.DoesNotContain("warning", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Without_a_qualitygate_json_failing_tests_fail_the_build_as_they_do_without_QualityGate()
     {
         var fixture = build.Fixture(feed);

@@ -94,6 +94,27 @@ public class ToolEndToEndTests(PackageFeed feed)
         Assert.Equal(copy, Assert.Single(inputs.EnumerateArray()).GetString());
     }
 
+    [Fact]
+    public void An_earlier_run_left_under_TestResults_is_refused_not_merged_with_todays_run()
+    {
+        var today = _tool.RunTests("full", NoFailures);
+        var earlier = _tool.RunTests("baseline-lower", "Kind!=Failing&FullyQualifiedName!~Net_refuses");
+        var solution = Directory.CreateDirectory(Path.Combine(feed.Work, "tool-stale-run")).FullName;
+        foreach (var (run, folder) in new[] { (today, "today"), (earlier, "old") })
+        {
+            var copy = Path.Combine(solution, "App.Tests", "TestResults", folder, "App.Tests.net10.0.qualitygate.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(Path.Combine(_tool.FixtureDirectory, run, "App.Tests.net10.0.qualitygate.json"), copy, overwrite: true);
+        }
+
+        var (exit, output) = _tool.Gate(solution, "check", "--config", Path.Combine(_tool.FixtureDirectory, "qualitygate.json"), "--phase", "met");
+
+        Assert.True(exit == 3, output);
+        Assert.Contains("error QG2016: App.Tests (net10.0) was recorded 2 times", output);
+        Assert.Contains("TestResults/old/App.Tests.net10.0.qualitygate.json", output);
+        Assert.DoesNotContain(": PASS", output);
+    }
+
     [Theory]
     [InlineData("--results", "TestResults/nothing-here/*.qualitygate.json", "QG2008")]
     [InlineData("--coverage", "TestResults/nothing-here/**/coverage.cobertura.xml", "QG3001")]
