@@ -1,0 +1,103 @@
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using QualityGate.Recording;
+using QualityGate.Results;
+using QualityGate.Tasks;
+using QualityGate.Tests;
+using Xunit;
+
+namespace QualityGate.AdapterTests;
+
+/// <summary>QualityGateCheck through Execute: it judges exactly this run's file, and warn-only never passes an untrusted run.</summary>
+public class CheckTaskTests
+{
+    private const string Plan = """{ "phases": [ { "name": "p", "passRate": 90, "maxFailures": { "assertion": 5 } } ] }""";
+
+    [Fact]
+    public void A_run_that_left_no_results_is_an_error_that_says_the_test_run_failed()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, Path.Combine(temp.Path, "none.qualitygate.json"), "run1");
+        task.TestRunSucceeded = false;
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("QG2014", error.Code);
+        Assert.EndsWith("The test run itself failed before it finished.", error.Message);
+        Assert.Empty(engine.Warnings);
+    }
+
+    [Fact]
+    public void An_earlier_runs_file_at_the_decided_path_is_refused()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, Record(temp, "earlier", passed: 10), "now");
+
+        Assert.False(task.Execute());
+
+        Assert.Equal("QG2015", Assert.Single(engine.Errors).Code);
+    }
+
+    [Fact]
+    public void A_run_that_meets_the_phase_passes_and_shows_the_table()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, Record(temp, "run1", passed: 10), "run1");
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message == "QualityGate p: PASS");
+    }
+
+    [Fact]
+    public void Warn_only_turns_a_missed_target_into_a_warning_but_never_passes_a_run_that_executed_nothing()
+    {
+        using var temp = new TempFolder();
+        var (missed, missedEngine) = Task(temp, Record(temp, "run1", passed: 1, failed: 1), "run1");
+        missed.WarnOnly = true;
+        Assert.True(missed.Execute());
+        Assert.Contains(missedEngine.Warnings, w => w.Code == "QG4005");
+
+        var (nothing, nothingEngine) = Task(temp, Record(temp, "run2", passed: 0), "run2");
+        nothing.WarnOnly = true;
+        Assert.False(nothing.Execute());
+        Assert.Equal("QG4011", Assert.Single(nothingEngine.Errors).Code);
+    }
+
+    private static string Record(TempFolder temp, string runId, int passed, int failed = 0)
+    {
+        using var recorder = new RunRecorder(new RecorderOptions(Path.Combine(temp.Path, "TestResults"), "net10.0") { RunId = runId }, TextWriter.Null);
+        recorder.Start(["/bin/App.Tests.dll"]);
+        for (var i = 0; i < passed; i++)
+        {
+            recorder.Record(new ReportedResult("/bin/App.Tests.dll", $"App.Tests.T.P{i}", $"App.Tests.T.P{i}", TestOutcome.Passed));
+        }
+
+        for (var i = 0; i < failed; i++)
+        {
+            recorder.Record(new ReportedResult("/bin/App.Tests.dll", $"App.Tests.T.F{i}", $"App.Tests.T.F{i}", TestOutcome.Failed) { ErrorMessage = "Assert.Equal() Failure" });
+        }
+
+        return Assert.Single(recorder.Complete(new RunCompletion()));
+    }
+
+    private static (QualityGateCheck Task, FakeBuildEngine Engine) Task(TempFolder temp, string results, string runId)
+    {
+        var config = Path.Combine(temp.Path, "qualitygate.json");
+        File.WriteAllText(config, Plan);
+        var engine = new FakeBuildEngine();
+        var task = new QualityGateCheck
+        {
+            BuildEngine = engine,
+            ProjectDirectory = temp.Path,
+            AssemblyName = "App.Tests",
+            TargetFrameworkMoniker = ".NETCoreApp,Version=v10.0",
+            ResultsFile = results,
+            RunId = runId,
+            ConfigPath = config,
+        };
+        return (task, engine);
+    }
+}
