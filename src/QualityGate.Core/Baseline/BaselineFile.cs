@@ -100,7 +100,7 @@ public static class BaselineFile
         Map(text, "files", b.Files.Select(p => (p.Key, Measure(p.Value))));
         text.Append(",\n");
         List(text, "knownFailures", b.KnownFailures.Values.Select(f =>
-            $"{{ \"test\": {Quote(f.Test)}, \"category\": {Quote(f.Category)}, \"since\": {Quote(f.Since)} }}"));
+            $"{{ \"test\": {Quote(f.Test)}, {(f.Assembly is null ? string.Empty : $"\"assembly\": {Quote(f.Assembly)}, ")}\"category\": {Quote(f.Category)}, \"since\": {Quote(f.Since)} }}"));
         text.Append(",\n");
         List(text, "loosenings", b.Loosenings.Select(l =>
             $"{{ \"date\": {Quote(l.Date)}, \"reason\": {Quote(l.Reason)}, \"changes\": [{string.Join(", ", l.Changes.Select(Quote))}] }}"));
@@ -179,7 +179,10 @@ public static class BaselineFile
 
         foreach (var failure in Items(root, "knownFailures"))
         {
-            var known = new KnownFailure(failure.GetProperty("test").GetString()!, failure.GetProperty("category").GetString()!, failure.GetProperty("since").GetString()!);
+            var known = new KnownFailure(failure.GetProperty("test").GetString()!, failure.GetProperty("category").GetString()!, failure.GetProperty("since").GetString()!)
+            {
+                Assembly = failure.TryGetProperty("assembly", out var assembly) && assembly.ValueKind == JsonValueKind.String ? assembly.GetString() : null,
+            };
             baseline.KnownFailures[known.Test] = known;
         }
 

@@ -20,9 +20,9 @@ public static class BaselineMigration
             return;
         }
 
-        var byDisplayName = runs.SelectMany(r => r.Tests)
-            .GroupBy(t => t.DisplayName, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(t => t.Key).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var byDisplayName = runs.SelectMany(r => r.Tests.Select(t => (Test: t, r.Assembly)))
+            .GroupBy(t => t.Test.DisplayName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(t => t.Test.Key, StringComparer.Ordinal).Select(k => (Key: k.Key, k.First().Assembly)).ToList(), StringComparer.Ordinal);
         var old = baseline.KnownFailures.Values.ToList();
         baseline.KnownFailures.Clear();
         var ambiguous = new List<string>();
@@ -35,11 +35,11 @@ public static class BaselineMigration
             }
             else if (keys.Count == 1)
             {
-                baseline.KnownFailures[keys[0]] = new KnownFailure(keys[0], known.Category, known.Since);
+                baseline.KnownFailures[keys[0].Key] = new KnownFailure(keys[0].Key, known.Category, known.Since) { Assembly = keys[0].Assembly };
             }
             else
             {
-                ambiguous.Add($"'{known.Test}' ({string.Join(", ", keys)})");
+                ambiguous.Add($"'{known.Test}' ({string.Join(", ", keys.Select(k => k.Key))})");
             }
         }
 

@@ -86,7 +86,7 @@ public static class BaselineUpdater
         {
             next.KnownFailures[failure.Key] = old is not null && old.KnownFailures.TryGetValue(failure.Key, out var known)
                 ? known
-                : new KnownFailure(failure.Key, failure.Category, today);
+                : new KnownFailure(failure.Key, failure.Category, today) { Assembly = failure.Assembly };
         }
 
         var loosened = old is null ? [] : Loosenings(old, next, settings);

@@ -69,6 +69,7 @@ internal static class TestChecks
                         report.Failures.Add(new FailedTest(test.DisplayName, category)
                         {
                             Key = test.Key,
+                            Assembly = run.Assembly,
                             Hint = test.Hint,
                             Message = test.Message,
                             File = test.Location?.File,

@@ -105,6 +105,9 @@ public sealed class FailedTest
     /// <summary>The test's identity across runs (fully qualified name and arguments): what the baseline records.</summary>
     public string Key { get; set; }
 
+    /// <summary>The test assembly the test belongs to.</summary>
+    public string? Assembly { get; set; }
+
     public string Category { get; }
 
     public string? Hint { get; set; }

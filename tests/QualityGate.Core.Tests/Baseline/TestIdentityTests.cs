@@ -60,7 +60,7 @@ public class TestIdentityTests
         BaselineFile.Write(update.Baseline, baselinePath);
         var migrated = File.ReadAllText(baselinePath);
         Assert.Contains("\"schema\": \"qualitygate.baseline/2\"", migrated);
-        Assert.Contains("\"since\": \"2026-11-25\"", migrated); // the dates the 0.1 file recorded are kept
+        Assert.Contains("\"assembly\": \"Shop.Tests\", \"category\": \"binding\", \"since\": \"2026-11-25\"", migrated); // dates kept, assemblies added
         Assert.False(BaselineFile.Read(baselinePath).KnownFailuresByDisplayName);
     }
 
