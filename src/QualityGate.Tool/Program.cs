@@ -16,6 +16,7 @@ internal static class Program
         {
             CheckCommand.Create(output, error, currentDirectory),
             BaselineCommand.Create(output, error, currentDirectory),
+            InitCommand.Create(output, error, currentDirectory),
         };
 
         try

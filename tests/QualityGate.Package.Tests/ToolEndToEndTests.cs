@@ -115,6 +115,36 @@ public class ToolEndToEndTests(PackageFeed feed)
         Assert.DoesNotContain(": PASS", output);
     }
 
+    [Fact]
+    public void Init_writes_a_plan_and_baseline_that_pass_the_measured_run_and_fail_when_a_covered_line_is_lost()
+    {
+        var full = _tool.RunTests("full", NoFailures);
+        var lower = _tool.RunTests("baseline-lower", "Kind!=Failing&FullyQualifiedName!~Net_refuses");
+        var plan = Path.Combine(feed.Work, "tool-init");
+        foreach (var folder in new[] { "App", "App.Tests" })
+        {
+            Copy(Path.Combine(_tool.FixtureDirectory, folder), Path.Combine(plan, folder));
+        }
+
+        var (exit, output) = _tool.Gate(plan, "init", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
+        Assert.True(exit == 0, output);
+        Assert.Contains("QualityGate plan written: qualitygate.json (baseline: qualitygate.baseline.json)", output);
+        Assert.Contains("layer services", output);
+        var written = File.ReadAllText(Path.Combine(plan, "qualitygate.json"));
+        Assert.Contains("\"services\": { \"include\": [\"App/Services/**/*.cs\"] }", written);
+        Assert.True(File.Exists(Path.Combine(plan, "qualitygate.schema.json")));
+
+        var (again, refused) = _tool.Gate(plan, "init", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
+        Assert.True(again == 2, refused);
+        Assert.Contains("error QG1011", refused);
+
+        var (pass, passed) = _tool.Gate(plan, "check", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
+        Assert.True(pass == 0, passed);
+        var (fail, failed) = _tool.Gate(plan, "check", "--results", Path.Combine(_tool.FixtureDirectory, lower, "*.qualitygate.json"));
+        Assert.True(fail == 1, failed);
+        Assert.Contains("error QG4001: services: line coverage", failed);
+    }
+
     [Theory]
     [InlineData("--results", "TestResults/nothing-here/*.qualitygate.json", "QG2008")]
     [InlineData("--coverage", "TestResults/nothing-here/**/coverage.cobertura.xml", "QG3001")]
@@ -234,4 +264,19 @@ public class ToolEndToEndTests(PackageFeed feed)
     }
 
     private static void NoStackTrace(string output) => Assert.DoesNotContain("   at ", output);
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(from, file);
+            if (relative.Split(Path.DirectorySeparatorChar).Any(p => p is "bin" or "obj" or "TestResults"))
+            {
+                continue;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(to, relative))!);
+            File.Copy(file, Path.Combine(to, relative), overwrite: true);
+        }
+    }
 }

@@ -159,6 +159,9 @@ public static class DiagnosticCode
     /// <summary>The runsettings file that decides where results go cannot be read.</summary>
     public const string RunSettingsUnreadable = "QG2017";
 
+    /// <summary>'dotnet gate init' found a plan (qualitygate.json or its baseline) where it would write one.</summary>
+    public const string PlanExists = "QG1011";
+
     /// <summary>The run executed no test (a filter matched nothing, all skipped): it is no evidence for any target.</summary>
     public const string NoTestsExecuted = "QG4011";
 

@@ -25,6 +25,9 @@ public sealed class GateRunOptions
 
     public string? ConfigPath { get; set; }
 
+    /// <summary>A configuration already loaded (dotnet gate init judges a run against the empty one); wins over <see cref="ConfigPath"/>.</summary>
+    public GateConfig? Config { get; set; }
+
     public string? Phase { get; set; }
 
     public IReadOnlyList<string> ResultsFiles { get; set; } = [];
@@ -100,7 +103,7 @@ public static class GateRunner
 
     private static Judged Judge(GateRunOptions options)
     {
-        var config = ConfigLoader.Discover(options.ConfigPath, options.StartDirectory);
+        var config = options.Config ?? ConfigLoader.Discover(options.ConfigPath, options.StartDirectory);
         if (options.BaselinePath is not null)
         {
             config.Baseline = new BaselineSettings(Path.GetFullPath(options.BaselinePath))

@@ -53,7 +53,10 @@ internal static class TestChecks
             foreach (var test in run.Tests)
             {
                 report.TestsTotal++;
-                var layer = test.TestLayer is not null && layers.TryGetValue(test.TestLayer, out var l) ? l : null;
+                // Recorded without a test layer (no configuration when the tests ran, as before 'dotnet gate init'):
+                // the configuration judged now places it by its project.
+                var layerName = test.TestLayer ?? Configuration.TestLayer.Resolve(config.TestLayers, run.Assembly, []);
+                var layer = layerName is not null && layers.TryGetValue(layerName, out var l) ? l : null;
                 switch (test.Outcome)
                 {
                     case TestOutcome.Passed:
