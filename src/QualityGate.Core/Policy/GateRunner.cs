@@ -90,6 +90,15 @@ public static class GateRunner
                 judged.Runs.Count > 0 ? judged.Runs[0].Path : options.StartDirectory);
         }
 
+        if (judged.Report.Baseline?.Slice is { } slice)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.BaselineScopeMismatch,
+                $"this baseline is the solution's ({string.Join(", ", judged.Baseline!.Assemblies)}), and this run has only {string.Join(", ", slice)}: " +
+                "updating it from one project would drop the others. Record it from the whole solution with 'dotnet gate baseline'.",
+                judged.Config.Baseline!.Path);
+        }
+
         var settings = judged.Config.Baseline ?? throw new QualityGateException(
             DiagnosticCode.ConfigNotFound,
             "a baseline lives beside qualitygate.json, and there is none: create qualitygate.json (even '{}') first.",

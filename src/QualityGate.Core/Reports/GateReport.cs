@@ -224,6 +224,9 @@ public sealed class BaselineComparison
     /// <summary>Known failures of tests this run did not have (removed or renamed), dropped at the next update.</summary>
     public List<string> GoneFailures { get; } = [];
 
+    /// <summary>The run's test assemblies when it was judged against their part of a larger (solution) baseline, else null.</summary>
+    public IReadOnlyCollection<string>? Slice { get; set; }
+
     /// <summary>Notes for the reader: a first run, layers that no longer exist.</summary>
     public List<string> Notes { get; } = [];
 }

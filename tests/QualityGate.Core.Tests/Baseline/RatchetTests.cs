@@ -143,7 +143,7 @@ public class RatchetTests
     {
         var baseline = Record(Covered(46), Unit(), MakeRun("App.IntegrationTests", 10));
 
-        var error = Assert.Throws<QualityGateException>(() => Judge(baseline, Covered(46), null, Unit()));
+        var error = Assert.Throws<QualityGateException>(() => Judge(baseline, Covered(46), null, MakeRun("App.E2E", 3)));
 
         Assert.Equal(DiagnosticCode.BaselineScopeMismatch, error.Code);
         Assert.Contains("App.IntegrationTests, App.UnitTests", error.Message);
