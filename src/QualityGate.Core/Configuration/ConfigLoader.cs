@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using QualityGate.Categorization;
@@ -81,20 +82,13 @@ public static class ConfigLoader
                 path);
         }
 
-        JsonDocument document;
-        try
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        if (StrictJson.Check(utf8, allowCommentsAndTrailingCommas: true) is { } problem)
         {
-            document = JsonDocument.Parse(json, DocumentOptions);
-        }
-        catch (JsonException e)
-        {
-            throw new QualityGateException(
-                DiagnosticCode.ConfigUnreadable,
-                $"the configuration is not valid JSON (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}): {FirstSentence(e.Message)}",
-                path,
-                e);
+            throw Refused(problem, utf8, path);
         }
 
+        var document = JsonDocument.Parse(utf8, DocumentOptions);
         using (document)
         {
             var root = new ConfigNode(document.RootElement, string.Empty, path)
@@ -130,6 +124,14 @@ public static class ConfigLoader
             }
 
             var name = item.String("name") ?? $"rule-{index}";
+            if (result.FindIndex(r => r.Name == name) is var earlier and >= 0)
+            {
+                throw new QualityGateException(
+                    DiagnosticCode.ConfigDuplicate,
+                    $"'{item.Path}' repeats the rule name '{name}' of categories.rules[{earlier}]: failures it matches would be reported under a rule that is not one. Give each rule its own name.",
+                    item.File);
+            }
+
             var rule = new UserRule(name, category, item.String("hint") ?? $"Matched rule '{name}' of qualitygate.json: see its notes.")
             {
                 ExceptionType = item.String("exceptionType") is { } type ? new NamePattern(type) : null,
@@ -188,6 +190,26 @@ public static class ConfigLoader
         return result;
     }
 
+    // Neither error quotes the file: a qualitygate.json may be a committed symlink to anything on the CI machine.
+    private static QualityGateException Refused(JsonProblem problem, byte[] utf8, string path)
+    {
+        if (problem.Key is { } key)
+        {
+            return new QualityGateException(
+                DiagnosticCode.ConfigDuplicate,
+                $"the key '{problem.KeyPath}' appears twice, at {problem.First} and at {problem.Second}. JSON readers disagree on "
+                + "which one counts, so neither does: keep one.",
+                path);
+        }
+
+        var kind = FileKind.Describe(utf8, Math.Min(utf8.Length, FileKind.SniffLength));
+        return new QualityGateException(
+            DiagnosticCode.ConfigUnreadable,
+            $"the configuration is not valid JSON at {problem.First}: {problem.Reason}."
+            + (kind == "JSON" ? string.Empty : $" The file is {kind}, not JSON: is this the right file?"),
+            path);
+    }
+
     private static Regex? Pattern(ConfigNode node, string key)
     {
         if (node.String(key) is not { } pattern)
@@ -206,11 +228,5 @@ public static class ConfigLoader
                 $"'{node.Path}.{key}' is not a valid regular expression: {e.Message}",
                 node.File);
         }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message.Substring(0, cut) : message;
     }
 }

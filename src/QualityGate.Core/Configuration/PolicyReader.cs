@@ -135,12 +135,16 @@ internal static class PolicyReader
         {
             item.ExpectObject("name", "total", "layers", "testLayers", "passRate", "maxFailures", "maxDurationSeconds", "patch");
             var name = item.String("name") ?? throw item.Invalid("needs a \"name\".");
-            if (phases.Any(p => p.Name == name))
+            if (phases.FindIndex(p => p.Name == name) is var earlier and >= 0)
             {
-                throw item.Invalid($"repeats the phase name '{name}'.");
+                throw new Diagnostics.QualityGateException(
+                    Diagnostics.DiagnosticCode.ConfigDuplicate,
+                    $"'{item.Path}.name' repeats the phase name '{name}' of phases[{earlier}]: a phase is named once, or a phase override and the baseline could mean either.",
+                    item.File);
             }
 
-            var targets = Inherit(previous);
+            // A phase inherits every target of the one before it; what it sets anew may only be stricter.
+            var targets = previous is null ? new PhaseTargets() : Tightening.Copy(previous);
             if (item.Child("total") is { } total)
             {
                 ReadCoverage(total.ExpectObject("line", "branch"), targets.Total);
@@ -171,9 +175,13 @@ internal static class PolicyReader
                 targets.MaxFailures[pair.Key] = item.Child("maxFailures")!.Value.Count(pair.Key)!.Value;
             }
 
-            if (previous is not null)
+            if (previous is not null && Tightening.FirstLoosening(previous, targets) is { } loosening)
             {
-                RefuseLowering(item, name, previous, targets);
+                throw new Diagnostics.QualityGateException(
+                    Diagnostics.DiagnosticCode.ConfigPhaseLoosens,
+                    $"phase '{name}' ({item.Path}) {loosening} of phase '{phases[phases.Count - 1].Name}': later phases may only tighten targets. " +
+                    "Set it at least as strict, or change the earlier phase.",
+                    item.File);
             }
 
             phases.Add(new Phase(name, targets));
@@ -211,67 +219,5 @@ internal static class PolicyReader
     {
         target.Line = node.Number("line", 0, 100) ?? target.Line;
         target.Branch = node.Number("branch", 0, 100) ?? target.Branch;
-    }
-
-    private static PhaseTargets Inherit(PhaseTargets? previous)
-    {
-        var targets = new PhaseTargets();
-        if (previous is null)
-        {
-            return targets;
-        }
-
-        targets.Total = new CoverageTarget { Line = previous.Total.Line, Branch = previous.Total.Branch };
-        foreach (var pair in previous.Layers)
-        {
-            targets.Layers[pair.Key] = new LayerTarget { Line = pair.Value.Line, Branch = pair.Value.Branch, FileMinimum = pair.Value.FileMinimum, MaxUncoveredLines = pair.Value.MaxUncoveredLines };
-        }
-
-        foreach (var pair in previous.TestLayers)
-        {
-            targets.TestLayers[pair.Key] = new TestLayerTarget { Line = pair.Value.Line, Branch = pair.Value.Branch, PassRate = pair.Value.PassRate };
-        }
-
-        foreach (var pair in previous.MaxFailures)
-        {
-            targets.MaxFailures[pair.Key] = pair.Value;
-        }
-
-        targets.PassRate = previous.PassRate;
-        targets.MaxDurationSeconds = previous.MaxDurationSeconds;
-        targets.PatchLine = previous.PatchLine;
-        return targets;
-    }
-
-    // Phases tighten a plan; a later phase that asks for less than an earlier one contradicts it.
-    private static void RefuseLowering(ConfigNode item, string name, PhaseTargets before, PhaseTargets after)
-    {
-        void Check(string what, double? earlier, double? later, bool higherIsStricter = true)
-        {
-            if (earlier is { } e && later is { } l && (higherIsStricter ? l < e : l > e))
-            {
-                throw item.Invalid($"lowers {what} from {e} to {l} in phase '{name}': later phases may only tighten targets.");
-            }
-        }
-
-        Check("total.line", before.Total.Line, after.Total.Line);
-        Check("total.branch", before.Total.Branch, after.Total.Branch);
-        Check("passRate", before.PassRate, after.PassRate);
-        Check("patch.line", before.PatchLine, after.PatchLine);
-        foreach (var pair in before.Layers)
-        {
-            Check($"layers.{pair.Key}.line", pair.Value.Line, after.Layers[pair.Key].Line);
-            Check($"layers.{pair.Key}.branch", pair.Value.Branch, after.Layers[pair.Key].Branch);
-        }
-
-        foreach (var pair in before.TestLayers)
-        {
-            Check($"testLayers.{pair.Key}.passRate", pair.Value.PassRate, after.TestLayers[pair.Key].PassRate);
-        }
-
-        foreach (var pair in before.MaxFailures)
-        {
-            Check($"maxFailures.{pair.Key}", pair.Value, after.MaxFailures[pair.Key], higherIsStricter: false);
-        }
     }
 }

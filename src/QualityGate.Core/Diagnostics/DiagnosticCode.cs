@@ -170,4 +170,21 @@ public static class DiagnosticCode
 
     /// <summary>A baseline cannot be recorded from a run that cannot be trusted (aborted, no tests, broken configuration).</summary>
     public const string BaselineFromUntrustedRun = "QG5011";
+
+    // Hostile and malformed input (issue 10): strict configuration, bounded and plausible coverage.
+
+    /// <summary>qualitygate.json repeats a key in one object, or a name (phase, rule) that must be unique.</summary>
+    public const string ConfigDuplicate = "QG1007";
+
+    /// <summary>A later phase of qualitygate.json asks less than an earlier one of some target.</summary>
+    public const string ConfigPhaseLoosens = "QG1008";
+
+    /// <summary>A coverage report has an impossible line, range or count (beyond any real source file).</summary>
+    public const string CoverageImplausible = "QG3007";
+
+    /// <summary>A coverage report names lines beyond the end of the repository's source file: it describes another file.</summary>
+    public const string CoverageBeyondSource = "QG3008";
+
+    /// <summary>None of a coverage report's files belongs to this repository.</summary>
+    public const string CoverageForeignRepository = "QG3009";
 }

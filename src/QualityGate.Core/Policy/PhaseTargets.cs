@@ -5,14 +5,18 @@ namespace QualityGate.Policy;
 /// <summary>Minimum line and branch coverage, in percent; null means "no target".</summary>
 public class CoverageTarget
 {
+    [Target(Stricter.Higher)]
     public double? Line { get; set; }
 
+    [Target(Stricter.Higher)]
     public double? Branch { get; set; }
 
     /// <summary>No line or branch target (the coverage targets proper).</summary>
+    [NotATarget]
     public bool IsEmpty => Line is null && Branch is null;
 
     /// <summary>Whether anything is required at all; a layer counts its per-file minimum and uncovered-lines cap too.</summary>
+    [NotATarget]
     public virtual bool IsSet => !IsEmpty;
 
     /// <summary>What is required, for every report alike: "lines ≥ 90.0 %, branches ≥ 70.0 %"; empty when nothing is.</summary>
@@ -36,8 +40,10 @@ public class CoverageTarget
 public sealed class LayerTarget : CoverageTarget
 {
     /// <summary>Every file of the layer must have at least this line coverage.</summary>
+    [Target(Stricter.Higher)]
     public double? FileMinimum { get; set; }
 
+    [Target(Stricter.Lower)]
     public int? MaxUncoveredLines { get; set; }
 
     public override bool IsSet => base.IsSet || FileMinimum is not null || MaxUncoveredLines is not null;
@@ -64,6 +70,7 @@ public sealed class LayerTarget : CoverageTarget
 /// <summary>A test layer's targets: its pass rate, and the coverage its tests alone produce.</summary>
 public sealed class TestLayerTarget : CoverageTarget
 {
+    [Target(Stricter.Higher)]
     public double? PassRate { get; set; }
 
     public override bool IsSet => base.IsSet || PassRate is not null;
@@ -92,14 +99,18 @@ public sealed class PhaseTargets
     public Dictionary<string, TestLayerTarget> TestLayers { get; } = new(System.StringComparer.Ordinal);
 
     /// <summary>Passed ÷ (passed + failed), in percent, over all tests.</summary>
+    [Target(Stricter.Higher)]
     public double? PassRate { get; set; }
 
     /// <summary>How many failing tests each category may have. A category without a budget may have none (legacy: see the docs).</summary>
+    [Target(Stricter.Lower, Unset = 0, UnsetMeansNoTargetFor = Categorization.Categories.Legacy)]
     public Dictionary<string, int> MaxFailures { get; } = new(System.StringComparer.Ordinal);
 
+    [Target(Stricter.Lower)]
     public double? MaxDurationSeconds { get; set; }
 
     /// <summary>Minimum coverage of the lines a change touched (dotnet gate check --diff-base), in percent.</summary>
+    [Target(Stricter.Higher, Key = "patch.line")]
     public double? PatchLine { get; set; }
 
     /// <summary>Whether anything here needs a coverage report.</summary>
