@@ -2,13 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using QualityGate.Diagnostics;
 
 namespace QualityGate.Results;
 
-/// <summary>Reads results files back. Missing, empty, truncated or foreign files are coded errors, never a pass.</summary>
+/// <summary>
+/// Reads results files back. Missing, empty, truncated or foreign files are coded errors, never a pass; so is a file
+/// that repeats a key, holds a null or a negative duration where the schema has none, or whose summary contradicts
+/// its tests (QG2007 naming the field's path). Errors describe the file, they never quote it.
+/// </summary>
 public static class ResultsFileReader
 {
+    private static readonly Regex SchemaName = new(@"^[a-z][a-z0-9.\-]{0,40}/[0-9]{1,4}$", RegexOptions.CultureInvariant);
+
     public static RecordedRun Read(string path)
     {
         path = System.IO.Path.GetFullPath(path);
@@ -38,84 +45,91 @@ public static class ResultsFileReader
                 path);
         }
 
-        JsonDocument document;
-        try
+        // An editor or a PowerShell Set-Content may have added a UTF-8 byte-order mark; the JSON is the same.
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            document = JsonDocument.Parse(bytes);
-        }
-        catch (JsonException e)
-        {
-            throw new QualityGateException(
-                DiagnosticCode.ResultsUnreadable,
-                $"the results file is not valid JSON (line {e.LineNumber + 1}): it is truncated or corrupt. Run the tests again.",
-                path,
-                e);
+            bytes = bytes.AsSpan(3).ToArray();
         }
 
-        using (document)
+        if (StrictJson.Check(bytes, allowCommentsAndTrailingCommas: false) is { } problem)
         {
-            try
-            {
-                return Map(path, document.RootElement);
-            }
-            catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException)
-            {
-                throw new QualityGateException(
-                    DiagnosticCode.ResultsForeign,
-                    $"the results file does not have the shape of {ResultsFileWriter.Schema}: {e.Message}",
-                    path,
-                    e);
-            }
+            throw Refused(problem, bytes, path);
         }
+
+        using var document = JsonDocument.Parse(bytes);
+        return Map(path, new ResultsNode(document.RootElement, string.Empty, path));
     }
 
-    private static RecordedRun Map(string path, JsonElement root)
+    private static QualityGateException Refused(JsonProblem problem, byte[] bytes, string path)
     {
-        var schema = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("schema", out var s) && s.ValueKind == JsonValueKind.String
-            ? s.GetString()
-            : null;
+        if (problem.Key is not null)
+        {
+            return new QualityGateException(
+                DiagnosticCode.ResultsForeign,
+                $"the results file is malformed: the key '{problem.KeyPath}' appears twice, at {problem.First} and at "
+                + $"{problem.Second}. QualityGate never writes that; the file was edited or forged. Run the tests again.",
+                path);
+        }
+
+        var kind = FileKind.Describe(bytes, Math.Min(bytes.Length, FileKind.SniffLength));
+        return new QualityGateException(
+            DiagnosticCode.ResultsUnreadable,
+            $"the results file is not valid JSON at {problem.First} ({problem.Reason})"
+            + (kind == "JSON" ? ": it is truncated or corrupt. Run the tests again." : $": the file is {kind}, not a results file. Pass the *.qualitygate.json files the logger writes."),
+            path);
+    }
+
+    private static RecordedRun Map(string path, ResultsNode root)
+    {
+        var schema = root.Object().Optional("schema") is { } s ? s.AsString() : null;
         if (schema != ResultsFileWriter.Schema)
         {
+            var named = schema is not null && SchemaName.IsMatch(schema) ? schema : "not a schema name";
             var why = schema is null
                 ? "it has no \"schema\" field: it is not a QualityGate results file"
                 : schema.StartsWith("qualitygate.results/", StringComparison.Ordinal)
-                    ? $"its schema is {schema}, newer than this QualityGate reads ({ResultsFileWriter.Schema}): update QualityGate"
-                    : $"its schema is {schema}, not {ResultsFileWriter.Schema}";
+                    ? $"its schema is {named}, newer than this QualityGate reads ({ResultsFileWriter.Schema}): update QualityGate"
+                    : $"its schema is {named}, not {ResultsFileWriter.Schema}";
             throw new QualityGateException(DiagnosticCode.ResultsForeign, why + ".", path);
         }
 
-        var run = root.GetProperty("run");
-        var recorded = new RecordedRun(path, run.GetProperty("assembly").GetString()!, run.GetProperty("targetFramework").GetString()!)
+        var run = root.Required("run").Object();
+        var recorded = new RecordedRun(path, run.String("assembly"), run.String("targetFramework"))
         {
-            Aborted = run.GetProperty("aborted").GetBoolean(),
-            RunId = OptionalString(run, "id"),
-            Shard = OptionalString(run, "shard"),
-            AbortReason = OptionalString(run, "abortReason"),
-            DurationMs = run.TryGetProperty("durationMs", out var duration) ? duration.GetDouble() : 0,
+            Aborted = run.Bool("aborted"),
+            RunId = run.NullableString("id"),
+            Shard = run.NullableString("shard"),
+            AbortReason = run.NullableString("abortReason"),
+            DurationMs = run.NonNegative("durationMs", 0),
         };
+        foreach (var other in new[] { "assemblyPath", "config", "startTime", "finishTime" })
+        {
+            run.NullableString(other);
+        }
 
         var errors = new List<string>();
-        if (run.TryGetProperty("errors", out var errorArray))
+        foreach (var error in run.Optional("errors") is null ? [] : run.Items("errors"))
         {
-            foreach (var error in errorArray.EnumerateArray())
-            {
-                errors.Add(error.GetString()!);
-            }
+            errors.Add(error.AsString());
         }
 
         var attachments = new List<string>();
-        if (run.TryGetProperty("attachments", out var attachmentArray))
+        foreach (var attachment in run.Optional("attachments") is null ? [] : run.Items("attachments"))
         {
-            foreach (var attachment in attachmentArray.EnumerateArray())
-            {
-                attachments.Add(attachment.GetProperty("path").GetString()!);
-            }
+            attachments.Add(attachment.Object().String("path"));
+            attachment.NullableString("description");
+            attachment.NullableString("collector");
         }
 
         var tests = new List<RecordedTest>();
-        foreach (var test in root.GetProperty("tests").EnumerateArray())
+        foreach (var test in root.Items("tests"))
         {
-            tests.Add(MapTest(test));
+            tests.Add(MapTest(test.Object()));
+        }
+
+        if (run.Optional("summary") is { } summary)
+        {
+            CheckSummary(summary.Object(), tests);
         }
 
         recorded.Errors = errors;
@@ -124,48 +138,115 @@ public static class ResultsFileReader
         return recorded;
     }
 
-    private static RecordedTest MapTest(JsonElement test)
+    private static RecordedTest MapTest(ResultsNode test)
     {
-        var outcome = test.GetProperty("outcome").GetString() switch
+        var outcomeNode = test.Required("outcome");
+        var outcome = outcomeNode.AsString() switch
         {
             "passed" => TestOutcome.Passed,
             "failed" => TestOutcome.Failed,
             "skipped" => TestOutcome.Skipped,
             "none" => TestOutcome.None,
-            var other => throw new FormatException($"unknown outcome '{other}'"),
+            _ => throw outcomeNode.Invalid("is not one of passed, failed, skipped, none"),
         };
 
-        var recorded = new RecordedTest(test.GetProperty("name").GetString()!, test.GetProperty("displayName").GetString()!, outcome)
+        var recorded = new RecordedTest(test.String("name"), test.String("displayName"), outcome)
         {
-            Id = OptionalString(test, "id"),
-            DurationMs = test.TryGetProperty("durationMs", out var duration) ? duration.GetDouble() : 0,
-            TestLayer = OptionalString(test, "testLayer"),
-            SkipReason = OptionalString(test, "skipReason"),
+            Id = test.NullableString("id"),
+            DurationMs = test.NonNegative("durationMs", 0),
+            TestLayer = test.NullableString("testLayer"),
+            SkipReason = test.NullableString("skipReason"),
         };
-
-        if (test.TryGetProperty("failure", out var failure) && failure.ValueKind == JsonValueKind.Object)
+        if (test.Optional("traits") is { } traits)
         {
-            recorded.Category = failure.GetProperty("category").GetString();
-            recorded.Rule = OptionalString(failure, "rule");
-            recorded.Hint = OptionalString(failure, "hint");
-            recorded.Message = OptionalString(failure, "message");
-            recorded.StackTrace = OptionalString(failure, "stackTrace");
-            if (OptionalString(failure, "file") is { } file)
+            foreach (var trait in traits.Properties())
             {
-                recorded.Location = new SourceLocation(file, failure.TryGetProperty("line", out var line) && line.ValueKind == JsonValueKind.Number ? line.GetInt32() : null);
+                foreach (var value in traits.Items(trait.Key))
+                {
+                    value.AsString();
+                }
             }
         }
 
-        if (recorded.Location is null && test.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object)
+        if (test.Optional("failure") is { } failure)
         {
-            recorded.Location = new SourceLocation(
-                source.GetProperty("file").GetString()!,
-                source.TryGetProperty("line", out var line) ? line.GetInt32() : null);
+            if (outcome != TestOutcome.Failed)
+            {
+                throw failure.Invalid($"is set on a {outcome.ToJsonName()} test; only failed tests have one");
+            }
+
+            failure.Object();
+            recorded.Category = failure.String("category");
+            recorded.Rule = failure.NullableString("rule");
+            recorded.Hint = failure.NullableString("hint");
+            failure.NullableString("exceptionType");
+            recorded.Message = failure.NullableString("message");
+            recorded.StackTrace = failure.NullableString("stackTrace");
+            var line = failure.Count("line");
+            if (failure.NullableString("file") is { } file)
+            {
+                recorded.Location = new SourceLocation(file, line);
+            }
+        }
+
+        if (recorded.Location is null && test.Optional("source") is { } source)
+        {
+            recorded.Location = new SourceLocation(source.Object().String("file"), source.Count("line"));
         }
 
         return recorded;
     }
 
-    private static string? OptionalString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    // The summary is written from the very tests that follow it; a file where they disagree was edited.
+    private static void CheckSummary(ResultsNode summary, List<RecordedTest> tests)
+    {
+        int passed = 0, failed = 0, skipped = 0, none = 0;
+        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var test in tests)
+        {
+            switch (test.Outcome)
+            {
+                case TestOutcome.Passed: passed++; break;
+                case TestOutcome.Failed: failed++; break;
+                case TestOutcome.Skipped: skipped++; break;
+                default: none++; break;
+            }
+
+            if (test.Category is { } category)
+            {
+                categories.TryGetValue(category, out var count);
+                categories[category] = count + 1;
+            }
+        }
+
+        foreach (var (key, actual) in new[] { ("total", tests.Count), ("passed", passed), ("failed", failed), ("skipped", skipped), ("none", none) })
+        {
+            if (summary.Count(key) is { } claimed && claimed != actual)
+            {
+                throw summary.Invalid($"says {key} {claimed}, but the file lists {actual} such tests");
+            }
+        }
+
+        if (summary.Optional("categories") is not { } claimedCategories)
+        {
+            return;
+        }
+
+        foreach (var pair in claimedCategories.Properties())
+        {
+            categories.TryGetValue(pair.Key, out var actual);
+            if (claimedCategories.Count(pair.Key) is { } claimed && claimed != actual)
+            {
+                throw pair.Value.Invalid($"says {claimed} failures, but the file lists {actual} in that category");
+            }
+        }
+
+        foreach (var pair in categories)
+        {
+            if (claimedCategories.Optional(pair.Key) is null)
+            {
+                throw claimedCategories.Invalid($"leaves out '{pair.Key}', which the file lists {pair.Value} failures of");
+            }
+        }
+    }
 }

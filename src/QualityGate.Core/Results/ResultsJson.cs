@@ -30,7 +30,8 @@ internal static class ResultsJson
         WriteNullable(writer, "shard", run.Shard);
         writer.WriteString("startTime", ResultsFileWriter.FormatTime(run.StartTime));
         writer.WriteString("finishTime", ResultsFileWriter.FormatTime(run.FinishTime));
-        writer.WriteNumber("durationMs", Math.Round((run.FinishTime - run.StartTime).TotalMilliseconds, 1));
+        // A wall clock set back during the run must not write a negative duration, which the reader refuses.
+        writer.WriteNumber("durationMs", Math.Max(0, Math.Round((run.FinishTime - run.StartTime).TotalMilliseconds, 1)));
         writer.WriteBoolean("aborted", run.Aborted);
         WriteNullable(writer, "abortReason", run.AbortReason);
         WriteNullable(writer, "config", run.ConfigPath);
@@ -79,7 +80,7 @@ internal static class ResultsJson
         writer.WriteString("displayName", test.DisplayName);
         WriteNullable(writer, "id", test.Id);
         writer.WriteString("outcome", test.Outcome.ToJsonName());
-        writer.WriteNumber("durationMs", Math.Round(test.DurationMs, 3));
+        writer.WriteNumber("durationMs", Math.Max(0, Math.Round(test.DurationMs, 3)));
         WriteTraits(writer, test.Traits);
         WriteNullable(writer, "testLayer", test.TestLayer);
         WriteLocation(writer, "source", test.Source);

@@ -28,7 +28,7 @@ public class ResultsFileReaderTests
     [InlineData("<TestRun xmlns=\"http://microsoft.com/schemas/VisualStudio/TeamTest/2010\" />", DiagnosticCode.ResultsUnreadable, "not valid JSON")]
     [InlineData("{ \"name\": \"something else\" }", DiagnosticCode.ResultsForeign, "not a QualityGate results file")]
     [InlineData("{ \"schema\": \"qualitygate.results/2\" }", DiagnosticCode.ResultsForeign, "newer than this QualityGate reads")]
-    [InlineData("{ \"schema\": \"qualitygate.results/1\", \"run\": {} }", DiagnosticCode.ResultsForeign, "does not have the shape")]
+    [InlineData("{ \"schema\": \"qualitygate.results/1\", \"run\": {} }", DiagnosticCode.ResultsForeign, "malformed: 'run.assembly' is missing")]
     public void A_broken_or_foreign_results_file_is_a_coded_error_naming_the_file(string content, string code, string says)
     {
         using var temp = new TempFolder();
