@@ -23,8 +23,11 @@ internal sealed class AttributeValues
         _report = report;
     }
 
+    /// <summary>The line number of a hidden sequence point (compiler-generated code), as line 0 is.</summary>
+    public const int Hidden = 0xFEEFEE;
+
     /// <summary>Line 0 and 0xFEEFEE mark hidden sequence points (compiler-generated code): no source line to cover.</summary>
-    public static bool IsSourceLine(int line) => line > 0 && line != 0xFEEFEE;
+    public static bool IsSourceLine(int line) => line > 0 && line != Hidden;
 
     /// <summary>Copies the value of the attribute the reader is on into the buffer.</summary>
     [MethodImpl(HotPath.Optimized)]

@@ -106,6 +106,12 @@ internal sealed class CoberturaParser
         while (reader.MoveToNextAttribute())
         {
             var name = reader.LocalName;
+            if (reader.NamespaceURI.Length != 0)
+            {
+                // q:hits="9" is not hits: the report's own attributes have no namespace.
+                continue;
+            }
+
             if (ReferenceEquals(name, names.Number))
             {
                 values.Load();
@@ -129,6 +135,18 @@ internal sealed class CoberturaParser
         if (!hasNumber || !hasHits)
         {
             throw values.Missing("line", hasNumber ? "hits" : "number");
+        }
+
+        if (number < 0 || (number > CoverageLimits.MaxLine && number != AttributeValues.Hidden))
+        {
+            throw CoverageLimits.Implausible(reader, _report, "line", $"gives line number {CoverageLimits.Number(number)}, "
+                + (number < 0 ? "a negative one" : $"beyond any source file ({CoverageLimits.Number(CoverageLimits.MaxLine)} lines at most)"));
+        }
+
+        if (valid > CoverageLimits.MaxBranchesPerLine)
+        {
+            throw CoverageLimits.Implausible(reader, _report, "line", $"gives line {CoverageLimits.Number(number)} {CoverageLimits.Number(valid)} branches, "
+                + $"more than any line has ({CoverageLimits.Number(CoverageLimits.MaxBranchesPerLine)} at most)");
         }
 
         if (AttributeValues.IsSourceLine(number))

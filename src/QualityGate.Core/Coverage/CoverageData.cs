@@ -51,24 +51,58 @@ public sealed class CoverageData
         // Snapshot first: merging a data set into itself must not enumerate what it is changing.
         foreach (var file in other._files.Values.ToArray())
         {
-            var target = GetOrAddFile(file.Path);
-            foreach (var line in file.Lines.ToArray())
-            {
-                if (file.BranchMask(line.Key) is { } mask)
-                {
-                    target.Add(line.Key, new LineHits(line.Value.Hits, 0, 0));
-                    target.AddBranches(line.Key, line.Value.BranchesValid, mask);
-                }
-                else
-                {
-                    target.Add(line.Key, line.Value);
-                }
-            }
+            MergeFile(file, GetOrAddFile(file.Path));
         }
 
         foreach (var source in other._sources.ToArray())
         {
             AddSource(source);
+        }
+
+        CheckCounts(null);
+    }
+
+    /// <summary>Moves a file's coverage to another path (a report path the reader placed in the repository after all).</summary>
+    internal void Rename(string from, string to)
+    {
+        if (from == to || !_files.TryGetValue(from, out var file))
+        {
+            return;
+        }
+
+        _files.Remove(from);
+        MergeFile(file, GetOrAddFile(to));
+    }
+
+    /// <summary>Refuses (QG3007) line or branch totals an int cannot hold: no real report comes near, a forged one would wrap around.</summary>
+    internal void CheckCounts(string? report)
+    {
+        long lines = 0, branches = 0;
+        foreach (var file in _files.Values)
+        {
+            lines += file.ValidLines;
+            branches += file.ValidBranchCount;
+        }
+
+        if (lines > int.MaxValue || branches > int.MaxValue)
+        {
+            throw CoverageLimits.Implausible(report, $"{(report is null ? "reports together give" : "report gives")} {CoverageLimits.Number(lines)} lines and {CoverageLimits.Number(branches)} branches, more than any code base has");
+        }
+    }
+
+    private static void MergeFile(FileCoverage file, FileCoverage target)
+    {
+        foreach (var line in file.Lines.ToArray())
+        {
+            if (file.BranchMask(line.Key) is { } mask)
+            {
+                target.Add(line.Key, new LineHits(line.Value.Hits, 0, 0));
+                target.AddBranches(line.Key, line.Value.BranchesValid, mask);
+            }
+            else
+            {
+                target.Add(line.Key, line.Value);
+            }
         }
     }
 

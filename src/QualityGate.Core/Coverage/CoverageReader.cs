@@ -76,22 +76,24 @@ public static class CoverageReader
             }
             else
             {
-                new OpenCoverParser(reader, names, paths!, data, path).Parse();
+                new OpenCoverParser(reader, names, paths!, data, path, stream.Length).Parse();
             }
 
             data.AddSource(fullPath);
             CheckMeasuredSomething(data, format, path);
+            data.CheckCounts(path);
+            SourceFiles.Check(data, paths!, path);
             return data;
         }
         catch (XmlException e)
         {
+            // The XmlException's own words quote the file ("'x' is an unexpected token"); say where, not what.
             throw new QualityGateException(
                 DiagnosticCode.CoverageUnreadable,
-                $"the coverage report is not well-formed XML at line {e.LineNumber}, position {e.LinePosition} "
-                + $"({WithoutPosition(e.Message)}): it is truncated or corrupt, usually because the test run was killed or "
+                $"the coverage report is not well-formed XML at line {CoverageLimits.Number(e.LineNumber)}, position "
+                + $"{CoverageLimits.Number(e.LinePosition)}: it is truncated or corrupt, usually because the test run was killed or "
                 + "the disk filled up while the report was written. Delete it and run the tests again.",
-                path,
-                e);
+                path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -131,7 +133,7 @@ public static class CoverageReader
             }
         }
 
-        throw Foreign(path, $"its root element is <{reader.LocalName}>, which is {ReportSniffer.DescribeRoot(reader.LocalName)}");
+        throw Foreign(path, ReportSniffer.DescribeRoot(reader.LocalName));
     }
 
     private static void CheckExists(string path)
@@ -180,11 +182,4 @@ public static class CoverageReader
         $"the file given as coverage is not a coverage report: {found}. {HowToProduce}: point the coverage setting at "
         + "that file (for example TestResults/*/coverage.cobertura.xml).",
         path);
-
-    // XmlException messages end in " Line 40, position 1."; the message already says where.
-    private static string WithoutPosition(string message)
-    {
-        var end = message.LastIndexOf(" Line ", StringComparison.Ordinal);
-        return (end > 0 ? message.Substring(0, end) : message).TrimEnd('.', ' ');
-    }
 }

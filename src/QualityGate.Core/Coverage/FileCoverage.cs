@@ -30,9 +30,18 @@ public sealed class FileCoverage
 
     public int CoveredLines { get; private set; }
 
-    public int ValidBranches { get; private set; }
+    // Branch counts are kept wide: a corrupt report may claim more than an int holds, which CoverageData refuses
+    // (QG3007) rather than let a sum wrap around to a rate that passes.
+    public int ValidBranches => Narrow(ValidBranchCount);
 
-    public int CoveredBranches { get; private set; }
+    public int CoveredBranches => Narrow(CoveredBranchCount);
+
+    /// <summary>The highest line number with coverage (0 when none).</summary>
+    public int MaxLine { get; private set; }
+
+    internal long ValidBranchCount { get; private set; }
+
+    internal long CoveredBranchCount { get; private set; }
 
     /// <summary>Which of the line's branches ran, when the report named them; null when only counts are known.</summary>
     public ulong? BranchMask(int line) => _branchMasks is not null && _branchMasks.TryGetValue(line, out var mask) ? mask : null;
@@ -61,8 +70,8 @@ public sealed class FileCoverage
         (_branchMasks ??= [])[line] = mask;
         var merged = new LineHits(old.Hits, PopCount(mask), valid);
         _lines.Set(line, merged, added: false);
-        ValidBranches += merged.BranchesValid - old.BranchesValid;
-        CoveredBranches += merged.BranchesCovered - old.BranchesCovered;
+        ValidBranchCount += merged.BranchesValid - old.BranchesValid;
+        CoveredBranchCount += merged.BranchesCovered - old.BranchesCovered;
     }
 
     /// <summary>
@@ -84,8 +93,9 @@ public sealed class FileCoverage
         {
             _lines.Set(line, hits, added: true);
             CoveredLines += hits.IsCovered ? 1 : 0;
-            ValidBranches += hits.BranchesValid;
-            CoveredBranches += hits.BranchesCovered;
+            ValidBranchCount += hits.BranchesValid;
+            CoveredBranchCount += hits.BranchesCovered;
+            MaxLine = Math.Max(MaxLine, line);
             return;
         }
 
@@ -95,15 +105,18 @@ public sealed class FileCoverage
             _branchMasks?.Remove(line);
         }
 
+        // Hit counts saturate: a sum past long.MaxValue must not wrap negative and turn a covered line uncovered.
         var merged = new LineHits(
-            old.Hits + hits.Hits,
+            hits.Hits > 0 && old.Hits > long.MaxValue - hits.Hits ? long.MaxValue : old.Hits + hits.Hits,
             Math.Max(old.BranchesCovered, hits.BranchesCovered),
             Math.Max(old.BranchesValid, hits.BranchesValid));
         _lines.Set(line, merged, added: false);
         CoveredLines += (merged.IsCovered ? 1 : 0) - (old.IsCovered ? 1 : 0);
-        ValidBranches += merged.BranchesValid - old.BranchesValid;
-        CoveredBranches += merged.BranchesCovered - old.BranchesCovered;
+        ValidBranchCount += merged.BranchesValid - old.BranchesValid;
+        CoveredBranchCount += merged.BranchesCovered - old.BranchesCovered;
     }
+
+    private static int Narrow(long count) => count > int.MaxValue ? int.MaxValue : (int)count;
 
     private static int PopCount(ulong value)
     {

@@ -31,9 +31,14 @@ internal sealed class OpenCoverParser
     private readonly Dictionary<string, string> _mapped = new(StringComparer.Ordinal);
     private readonly Dictionary<(FileCoverage File, int Line, int Offset, int Path), bool> _branches = new();
     private static readonly IReadOnlyList<string> NoSourceRoots = Array.Empty<string>();
-    private readonly AttributeValues _values;
 
-    public OpenCoverParser(XmlReader reader, ReportNames names, PathMapper paths, CoverageData data, string report)
+    // No attribute can parse to this: AttributeValues.Int refuses values beyond 18 digits.
+    private const int Absent = int.MinValue;
+    private readonly AttributeValues _values;
+    private readonly long _spanBudget;
+    private long _spanned;
+
+    public OpenCoverParser(XmlReader reader, ReportNames names, PathMapper paths, CoverageData data, string report, long reportBytes)
     {
         _reader = reader;
         _names = names;
@@ -41,6 +46,7 @@ internal sealed class OpenCoverParser
         _data = data;
         _report = report;
         _values = new AttributeValues(reader, report);
+        _spanBudget = CoverageLimits.SpanBudget(reportBytes);
     }
 
     [MethodImpl(HotPath.Optimized)]
@@ -100,40 +106,75 @@ internal sealed class OpenCoverParser
     private void ReadSequencePoint(string? methodFile)
     {
         long visits = -1;
-        int start = -1, end = -1;
+        int start = Absent, end = Absent;
         var fileId = methodFile;
         ReadPoint("SequencePoint", ref visits, ref start, ref end, ref fileId, out _, out _);
-        if (visits < 0 || start < 0)
+        if (visits < 0 || start == Absent)
         {
             throw _values.Missing("SequencePoint", visits < 0 ? "vc" : "sl");
         }
 
-        if (!AttributeValues.IsSourceLine(start))
+        if (!CheckLine("SequencePoint", "sl", start))
         {
             return;
         }
 
+        end = end == Absent ? start : end;
+        if (end < start || end > CoverageLimits.MaxLine)
+        {
+            throw Implausible("SequencePoint", end < start
+                ? $"ends (el {CoverageLimits.Number(end)}) before it starts (sl {CoverageLimits.Number(start)})"
+                : $"ends at line {CoverageLimits.Number(end)} (el), beyond any source file ({CoverageLimits.Number(CoverageLimits.MaxLine)} lines at most)");
+        }
+
+        if (end - start >= CoverageLimits.MaxSpan)
+        {
+            throw Implausible("SequencePoint", $"spans lines {CoverageLimits.Number(start)}-{CoverageLimits.Number(end)}, more than any statement ({CoverageLimits.Number(CoverageLimits.MaxSpan)} lines at most)");
+        }
+
+        _spanned += end - start;
+        if (_spanned > _spanBudget)
+        {
+            throw Implausible("SequencePoint", $"brings the lines the report's sequence points span to more than {CoverageLimits.Number(_spanBudget)}, far more than a report of its size can describe");
+        }
+
         var file = FileFor(fileId);
         var hits = new LineHits(visits, 0, 0);
-        for (var line = start; line <= Math.Max(start, end); line++)
+        for (var line = start; line <= end; line++)
         {
             file.Add(line, hits);
         }
     }
 
+    // False for a hidden line (0, 0xFEEFEE: compiler-generated code); refuses a negative or impossibly high one.
+    private bool CheckLine(string element, string attribute, int line)
+    {
+        if (line == 0 || line == AttributeValues.Hidden)
+        {
+            return false;
+        }
+
+        return line > 0 && line <= CoverageLimits.MaxLine
+            ? true
+            : throw Implausible(element, $"gives line {CoverageLimits.Number(line)} ({attribute}), {(line < 0 ? "a negative line number" : $"beyond any source file ({CoverageLimits.Number(CoverageLimits.MaxLine)} lines at most)")}");
+    }
+
+    private Diagnostics.QualityGateException Implausible(string element, string what) =>
+        CoverageLimits.Implausible(_reader, _report, element, what);
+
     [MethodImpl(HotPath.Optimized)]
     private void ReadBranchPoint(string? methodFile)
     {
         long visits = -1;
-        int line = -1, unused = -1;
+        int line = Absent, unused = Absent;
         var fileId = methodFile;
         ReadPoint("BranchPoint", ref visits, ref line, ref unused, ref fileId, out var offset, out var path);
-        if (visits < 0 || line < 0 || offset is null || path is null)
+        if (visits < 0 || line == Absent || offset is null || path is null)
         {
-            throw _values.Missing("BranchPoint", visits < 0 ? "vc" : line < 0 ? "sl" : offset is null ? "offset" : "path");
+            throw _values.Missing("BranchPoint", visits < 0 ? "vc" : line == Absent ? "sl" : offset is null ? "offset" : "path");
         }
 
-        if (!AttributeValues.IsSourceLine(line))
+        if (!CheckLine("BranchPoint", "sl", line))
         {
             return;
         }
@@ -155,6 +196,12 @@ internal sealed class OpenCoverParser
         while (reader.MoveToNextAttribute())
         {
             var name = reader.LocalName;
+            if (reader.NamespaceURI.Length != 0)
+            {
+                // q:vc="9" is not vc: the report's own attributes have no namespace.
+                continue;
+            }
+
             if (ReferenceEquals(name, names.Vc))
             {
                 values.Load();
@@ -201,6 +248,11 @@ internal sealed class OpenCoverParser
             }
 
             var ordered = line.OrderBy(b => b.Key.Offset).ThenBy(b => b.Key.Path).ToList();
+            if (ordered.Count > CoverageLimits.MaxBranchesPerLine)
+            {
+                throw CoverageLimits.Implausible(_report, $"report gives line {CoverageLimits.Number(line.Key.Line)} of {line.Key.File.Path} {CoverageLimits.Number(ordered.Count)} branch points, more than any line has ({CoverageLimits.Number(CoverageLimits.MaxBranchesPerLine)} at most)");
+            }
+
             var mask = 0UL;
             for (var i = 0; i < ordered.Count && i < 64; i++)
             {

@@ -14,6 +14,9 @@ namespace QualityGate.Coverage;
 /// read as relative to the repository when that file exists; any other path (another machine's checkout, a Windows
 /// drive) is matched against the repository's files by its longest unique trailing run of folder names. A path that
 /// matches nothing, or matches two files equally well, is kept as given (with '/' separators) rather than guessed.
+/// A match on the file name alone (<c>/home/other/lib/Pricing/PriceService.cs</c> against our
+/// <c>src/Shop/PriceService.cs</c>) is not enough either: <see cref="Map"/> keeps such a path as given, and the
+/// coverage reader accepts the match only when the report's lines fit the file (<see cref="NameOnlyMatches"/>).
 /// Not thread-safe: one mapper per reading thread.
 /// </remarks>
 public sealed class PathMapper
@@ -27,6 +30,7 @@ public sealed class PathMapper
     private readonly string _root;
     private readonly bool _rootIgnoresCase;
     private Dictionary<string, List<string>>? _filesByName;
+    private readonly Dictionary<string, string> _nameOnly = new(StringComparer.Ordinal);
 
     /// <param name="repoRoot">The repository's root folder; every path mapped inside it comes out relative to it.</param>
     public PathMapper(string repoRoot)
@@ -42,6 +46,15 @@ public sealed class PathMapper
 
     /// <summary>The repository root, with '/' separators and no trailing separator.</summary>
     public string RepoRoot => _root;
+
+    /// <summary>
+    /// Paths <see cref="Map"/> kept as given although one repository file has the same name (and no more of the path
+    /// in common), with that file: a guess the reader may take only when the report's lines fit it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> NameOnlyMatches => _nameOnly;
+
+    /// <summary>Whether a mapped path lies outside the repository (it could not be placed in it).</summary>
+    public static bool IsOutside(string mappedPath) => IsAbsolute(mappedPath ?? throw new ArgumentNullException(nameof(mappedPath)));
 
     /// <param name="reportPath">A file name as the report writes it.</param>
     /// <param name="sourceRoots">The report's Cobertura <c>&lt;source&gt;</c> folders (empty when it has none).</param>
@@ -138,6 +151,21 @@ public sealed class PathMapper
 
     private string? SuffixMatch(string path)
     {
+        var match = LongestSuffix(path, out var nameOnly);
+        if (match is not null && nameOnly)
+        {
+            _nameOnly[path] = match;
+            return null;
+        }
+
+        return match;
+    }
+
+    // The repository file sharing the longest trailing run of segments with the path; nameOnly when that run is the
+    // file name alone and the file lies deeper than the repository root (so its folders did not match).
+    private string? LongestSuffix(string path, out bool nameOnly)
+    {
+        nameOnly = false;
         var segments = path.Split('/');
         var name = segments[segments.Length - 1];
         if (name.Length == 0 || !FilesByName().TryGetValue(name, out var candidates))
@@ -163,7 +191,13 @@ public sealed class PathMapper
             }
         }
 
-        return tie ? null : best;
+        if (tie || best is null)
+        {
+            return null;
+        }
+
+        nameOnly = bestLength == 1 && best.IndexOf('/') >= 0;
+        return best;
     }
 
     private static int CommonTrailingSegments(string[] a, string[] b)

@@ -60,44 +60,28 @@ internal static class ReportSniffer
             return Kind.Xml;
         }
 
+        // What kind of file, never what it says: it may be a symlink to a credentials file.
         description = head[0] switch
         {
             '{' or '[' => "JSON (coverlet's native 'json' format?), not XML",
             _ when head.StartsWith("TN:", StringComparison.Ordinal) || head.StartsWith("SF:", StringComparison.Ordinal) => "an LCOV tracefile, not XML",
             _ when head.StartsWith("PCH", StringComparison.Ordinal) => "a binary Microsoft.CodeCoverage .coverage file, not XML (ask for Format=cobertura)",
-            _ => $"not XML: it starts with \"{Printable(head)}\"",
+            _ => $"{Diagnostics.FileKind.Describe(buffer, count)}, not XML",
         };
         return Kind.Other;
     }
 
-    /// <summary>What a document with this root element is, for the QG3004 message.</summary>
+    /// <summary>What a document with this root element is, for the QG3004 message; an unknown root is not named.</summary>
     public static string DescribeRoot(string localName) => localName switch
     {
-        "TestRun" => "a TRX test results file",
-        "html" => "an HTML page",
-        "assemblies" => "an xUnit XML test results file",
-        "test-run" => "an NUnit test results file",
-        "testsuites" or "testsuite" => "a JUnit test results file",
-        "results" => "Microsoft.CodeCoverage's own XML format (Format=xml)",
-        "CoverageDSPriv" => "a Visual Studio .coveragexml file",
-        "report" => "a JaCoCo report",
-        _ => "not a format QualityGate knows",
+        "TestRun" => "its root element is <TestRun>, which is a TRX test results file",
+        "html" => "its root element is <html>, which is an HTML page",
+        "assemblies" => "its root element is <assemblies>, which is an xUnit XML test results file",
+        "test-run" => "its root element is <test-run>, which is an NUnit test results file",
+        "testsuites" or "testsuite" => $"its root element is <{localName}>, which is a JUnit test results file",
+        "results" => "its root element is <results>, which is Microsoft.CodeCoverage's own XML format (Format=xml)",
+        "CoverageDSPriv" => "its root element is <CoverageDSPriv>, which is a Visual Studio .coveragexml file",
+        "report" => "its root element is <report>, which is a JaCoCo report",
+        _ => "it is an XML document of a kind QualityGate does not know (its root element is neither <coverage> nor <CoverageSession>)",
     };
-
-    private static string Printable(string head)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in head)
-        {
-            if (builder.Length == 20)
-            {
-                builder.Append('…');
-                break;
-            }
-
-            builder.Append(char.IsControl(c) || c == '\uFFFD' ? '?' : c);
-        }
-
-        return builder.ToString();
-    }
 }

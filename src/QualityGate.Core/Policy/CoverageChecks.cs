@@ -12,6 +12,7 @@ internal static class CoverageChecks
 {
     internal static void CheckCoverage(CoverageData coverage, Configuration.GateConfig config, PhaseTargets targets, GateReport report, string? phase)
     {
+        CheckBelongs(coverage, config, targets);
         var inAnyLayer = new HashSet<string>(StringComparer.Ordinal);
         foreach (var layer in config.Layers)
         {
@@ -65,6 +66,25 @@ internal static class CoverageChecks
             var unlayered = coverage.Files.Values.Where(f => !inAnyLayer.Contains(f.Path)).ToList();
             report.Unlayered = Measure("(unlayered)", unlayered);
         }
+    }
+
+    // A report none of whose files lies in this repository measured another code base: judging a target on it
+    // would pass or fail on someone else's tests (a stale report of another checkout, a foreign artifact).
+    private static void CheckBelongs(CoverageData coverage, Configuration.GateConfig config, PhaseTargets targets)
+    {
+        if (coverage.Files.Count == 0 || (config.Layers.Count == 0 && !targets.NeedsCoverage())
+            || coverage.Files.Keys.Any(path => !PathMapper.IsOutside(path)))
+        {
+            return;
+        }
+
+        throw new QualityGateException(
+            DiagnosticCode.CoverageForeignRepository,
+            $"none of the {coverage.Files.Count} files of the coverage report{(coverage.Sources.Count == 1 ? string.Empty : "s")} "
+            + $"({string.Join(", ", coverage.Sources)}) belongs to this repository ({config.Directory ?? "the start folder"}): neither "
+            + $"under it nor matching one of its files by more than the file name (e.g. {coverage.Files.Keys.OrderBy(k => k, StringComparer.Ordinal).First()}). "
+            + "The report measured another code base or checkout; run the tests here with coverage, or pass --repo-root.",
+            config.Path);
     }
 
     internal static void CheckPatch(Patch.PatchResult patch, PhaseTargets targets, GateReport report, string? phase)

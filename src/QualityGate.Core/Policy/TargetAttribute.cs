@@ -28,14 +28,6 @@ internal sealed class TargetAttribute : Attribute
     /// <summary>The key path in qualitygate.json when it is not the property's camelCase name ("patch.line").</summary>
     public string? Key { get; set; }
 
-    /// <summary>
-    /// What a phase that leaves the target out allows, as a value: NaN (the default) when that means "no target",
-    /// 0 for a failure budget, where no budget means no failure may happen.
-    /// </summary>
-    public double Unset { get; set; } = double.NaN;
-
-    /// <summary>A key of a per-key target for which leaving it out means "no target" after all (the legacy category).</summary>
-    public string? UnsetMeansNoTargetFor { get; set; }
 }
 
 /// <summary>A public property of a target type that is derived from the targets, not one of them.</summary>

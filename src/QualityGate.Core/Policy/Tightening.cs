@@ -52,9 +52,9 @@ internal static class Tightening
             var now = member.Property.GetValue(after);
             var found = member.Shape switch
             {
-                Shape.Value => Loosens(member.Target!, null, path, old, now),
+                Shape.Value => Loosens(member.Target!, path, old, now),
                 Shape.Nested => Compare(old!, now!, path + "."),
-                Shape.ValuePerKey => PerKey(old, now, (key, o, n) => Loosens(member.Target!, key, $"{path}.{key}", o, n)),
+                Shape.ValuePerKey => PerKey(old, now, (key, o, n) => Loosens(member.Target!, $"{path}.{key}", o, n)),
                 _ => PerKey(old, now, (key, o, n) => Compare(o ?? New(member.ElementType!), n ?? New(member.ElementType!), $"{path}.{key}.")),
             };
             if (found is not null)
@@ -82,29 +82,24 @@ internal static class Tightening
         return null;
     }
 
-    private static string? Loosens(TargetAttribute target, string? key, string path, object? before, object? after)
+    private static string? Loosens(TargetAttribute target, string path, object? before, object? after)
     {
-        var unset = key is not null && key == target.UnsetMeansNoTargetFor ? double.NaN : target.Unset;
-        var old = before is null ? unset : Convert.ToDouble(before, CultureInfo.InvariantCulture);
-        var now = after is null ? unset : Convert.ToDouble(after, CultureInfo.InvariantCulture);
-        if (double.IsNaN(old))
+        if (before is null)
         {
             return null;
         }
 
-        if (double.IsNaN(now))
+        var old = Convert.ToDouble(before, CultureInfo.InvariantCulture);
+        if (after is null)
         {
             return $"drops {path} (it was {Show(old)})";
         }
 
+        var now = Convert.ToDouble(after, CultureInfo.InvariantCulture);
         var looser = target.Stricter == Stricter.Higher ? now < old : now > old;
-        if (!looser)
-        {
-            return null;
-        }
-
-        var was = before is null ? $"{Show(old)} (left out, which allows {Show(old)})" : Show(old);
-        return $"loosens {path} from {was} to {Show(now)} ({(target.Stricter == Stricter.Higher ? "higher" : "lower")} is stricter)";
+        return looser
+            ? $"loosens {path} from {Show(old)} to {Show(now)} ({(target.Stricter == Stricter.Higher ? "higher" : "lower")} is stricter)"
+            : null;
     }
 
     private static object CopyOf(object source)
