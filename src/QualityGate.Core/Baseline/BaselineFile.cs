@@ -47,19 +47,21 @@ public static class BaselineFile
         }
         catch (JsonException e)
         {
+            // Neither message quotes the file: it may be a symlink to anything on the machine.
+            var kind = FileKind.Of(path);
             throw new QualityGateException(
                 DiagnosticCode.BaselineUnreadable,
-                $"the baseline is not valid JSON (line {e.LineNumber + 1}): it is truncated or was broken by hand. Restore it from version control, or delete it and run 'dotnet gate baseline' to start again.",
-                path,
-                e);
+                $"the baseline is not valid JSON (line {e.LineNumber + 1}): "
+                + (kind == "JSON" ? "it is truncated or was broken by hand" : $"the file is {kind}")
+                + ". Restore it from version control, or delete it and run 'dotnet gate baseline' to start again.",
+                path);
         }
-        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException or IndexOutOfRangeException or ArgumentException)
         {
             throw new QualityGateException(
                 DiagnosticCode.BaselineUnreadable,
-                $"the baseline does not have the shape of {BaselineData.Schema} ({e.Message}). Restore it from version control, or delete it and run 'dotnet gate baseline'.",
-                path,
-                e);
+                $"the baseline does not have the shape of {BaselineData.Schema} (a field is missing, null or of the wrong type). Restore it from version control, or delete it and run 'dotnet gate baseline'.",
+                path);
         }
     }
 

@@ -61,12 +61,13 @@ internal static class ReportSniffer
         }
 
         // What kind of file, never what it says: it may be a symlink to a credentials file.
+        var kind = Diagnostics.FileKind.Describe(buffer, count);
         description = head[0] switch
         {
-            '{' or '[' => "JSON (coverlet's native 'json' format?), not XML",
+            '{' or '[' when kind == "JSON" => "JSON (coverlet's native 'json' format?), not XML",
             _ when head.StartsWith("TN:", StringComparison.Ordinal) || head.StartsWith("SF:", StringComparison.Ordinal) => "an LCOV tracefile, not XML",
             _ when head.StartsWith("PCH", StringComparison.Ordinal) => "a binary Microsoft.CodeCoverage .coverage file, not XML (ask for Format=cobertura)",
-            _ => $"{Diagnostics.FileKind.Describe(buffer, count)}, not XML",
+            _ => $"{kind}, not XML",
         };
         return Kind.Other;
     }

@@ -84,6 +84,7 @@ public static class FileKind
         var text = Encoding.UTF8.GetString(head, start, count - start);
         return text[0] switch
         {
+            '[' when IniSection(text) => "INI-style text (a [section] header)",
             '{' or '[' => "JSON",
             '<' when Has(text, "<!DOCTYPE html") || Has(text, "<html") => "an HTML page",
             '<' when Has(text, "<<<<<<<") => "text with merge conflict markers",
@@ -165,6 +166,26 @@ public static class FileKind
         }
 
         return true;
+    }
+
+    // "[default]" on a line of its own: an .ini, .gitconfig or AWS credentials file, not a JSON array.
+    private static bool IniSection(string text)
+    {
+        var end = text.IndexOf(']');
+        if (end < 2 || (end + 1 < text.Length && text[end + 1] is not ('\r' or '\n')))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < end; i++)
+        {
+            if (!(char.IsLetterOrDigit(text[i]) || text[i] is ' ' or '.' or '_' or '-' or '"'))
+            {
+                return false;
+            }
+        }
+
+        return char.IsLetter(text[1]) && text.Substring(1, end - 1) is not ("true" or "false" or "null");
     }
 
     private static bool Has(string text, string prefix) => text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);

@@ -109,9 +109,15 @@ public static class HistoryFile
 
             return records.EnumerateArray().Select(ReadRecord).ToList();
         }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
+        catch (JsonException e)
         {
-            throw Corrupt(path, e.Message, e);
+            // Never the exception's words: they quote the file, which may be a symlink to anything.
+            var kind = FileKind.Describe(bytes, Math.Min(bytes.Length, FileKind.SniffLength));
+            throw Corrupt(path, $"it is not valid JSON at line {(e.LineNumber ?? 0) + 1}, position {(e.BytePositionInLine ?? 0) + 1}" + (kind == "JSON" ? string.Empty : $" (the file is {kind})"));
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException)
+        {
+            throw Corrupt(path, "a record does not have the fields of a history record, or one of them has the wrong type or format");
         }
     }
 
