@@ -29,6 +29,36 @@ internal static class CoverageLimits
     /// </summary>
     public static long SpanBudget(long reportBytes) => Math.Max(1_000_000, reportBytes / 32);
 
+    /// <summary>False for a hidden line (0, 0xFEEFEE: compiler-generated code); refuses a negative or impossibly high one.</summary>
+    public static bool IsLine(XmlReader reader, string report, string element, string attribute, int line)
+    {
+        if (line == 0 || line == AttributeValues.Hidden)
+        {
+            return false;
+        }
+
+        return line > 0 && line <= MaxLine
+            ? true
+            : throw Implausible(reader, report, element, $"gives line {Number(line)} ({attribute}), "
+                + (line < 0 ? "a negative line number" : $"beyond any source file ({Number(MaxLine)} lines at most)"));
+    }
+
+    /// <summary>Refuses an OpenCover range that ends before it starts, beyond any file, or spans more than a statement can.</summary>
+    public static void CheckRange(XmlReader reader, string report, int start, int end)
+    {
+        if (end < start || end > MaxLine)
+        {
+            throw Implausible(reader, report, "SequencePoint", end < start
+                ? $"ends (el {Number(end)}) before it starts (sl {Number(start)})"
+                : $"ends at line {Number(end)} (el), beyond any source file ({Number(MaxLine)} lines at most)");
+        }
+
+        if (end - start >= MaxSpan)
+        {
+            throw Implausible(reader, report, "SequencePoint", $"spans lines {Number(start)}-{Number(end)}, more than any statement ({Number(MaxSpan)} lines at most)");
+        }
+    }
+
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     public static QualityGateException Implausible(XmlReader reader, string report, string element, string what)

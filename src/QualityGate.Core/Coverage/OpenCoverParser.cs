@@ -114,28 +114,17 @@ internal sealed class OpenCoverParser
             throw _values.Missing("SequencePoint", visits < 0 ? "vc" : "sl");
         }
 
-        if (!CheckLine("SequencePoint", "sl", start))
+        if (!CoverageLimits.IsLine(_reader, _report, "SequencePoint", "sl", start))
         {
             return;
         }
 
         end = end == Absent ? start : end;
-        if (end < start || end > CoverageLimits.MaxLine)
-        {
-            throw Implausible("SequencePoint", end < start
-                ? $"ends (el {CoverageLimits.Number(end)}) before it starts (sl {CoverageLimits.Number(start)})"
-                : $"ends at line {CoverageLimits.Number(end)} (el), beyond any source file ({CoverageLimits.Number(CoverageLimits.MaxLine)} lines at most)");
-        }
-
-        if (end - start >= CoverageLimits.MaxSpan)
-        {
-            throw Implausible("SequencePoint", $"spans lines {CoverageLimits.Number(start)}-{CoverageLimits.Number(end)}, more than any statement ({CoverageLimits.Number(CoverageLimits.MaxSpan)} lines at most)");
-        }
-
+        CoverageLimits.CheckRange(_reader, _report, start, end);
         _spanned += end - start;
         if (_spanned > _spanBudget)
         {
-            throw Implausible("SequencePoint", $"brings the lines the report's sequence points span to more than {CoverageLimits.Number(_spanBudget)}, far more than a report of its size can describe");
+            throw CoverageLimits.Implausible(_reader, _report, "SequencePoint", $"brings the lines the report's sequence points span to more than {CoverageLimits.Number(_spanBudget)}, far more than a report of its size can describe");
         }
 
         var file = FileFor(fileId);
@@ -145,22 +134,6 @@ internal sealed class OpenCoverParser
             file.Add(line, hits);
         }
     }
-
-    // False for a hidden line (0, 0xFEEFEE: compiler-generated code); refuses a negative or impossibly high one.
-    private bool CheckLine(string element, string attribute, int line)
-    {
-        if (line == 0 || line == AttributeValues.Hidden)
-        {
-            return false;
-        }
-
-        return line > 0 && line <= CoverageLimits.MaxLine
-            ? true
-            : throw Implausible(element, $"gives line {CoverageLimits.Number(line)} ({attribute}), {(line < 0 ? "a negative line number" : $"beyond any source file ({CoverageLimits.Number(CoverageLimits.MaxLine)} lines at most)")}");
-    }
-
-    private Diagnostics.QualityGateException Implausible(string element, string what) =>
-        CoverageLimits.Implausible(_reader, _report, element, what);
 
     [MethodImpl(HotPath.Optimized)]
     private void ReadBranchPoint(string? methodFile)
@@ -174,7 +147,7 @@ internal sealed class OpenCoverParser
             throw _values.Missing("BranchPoint", visits < 0 ? "vc" : line == Absent ? "sl" : offset is null ? "offset" : "path");
         }
 
-        if (!CheckLine("BranchPoint", "sl", line))
+        if (!CoverageLimits.IsLine(_reader, _report, "BranchPoint", "sl", line))
         {
             return;
         }

@@ -151,21 +151,6 @@ public sealed class PathMapper
 
     private string? SuffixMatch(string path)
     {
-        var match = LongestSuffix(path, out var nameOnly);
-        if (match is not null && nameOnly)
-        {
-            _nameOnly[path] = match;
-            return null;
-        }
-
-        return match;
-    }
-
-    // The repository file sharing the longest trailing run of segments with the path; nameOnly when that run is the
-    // file name alone and the file lies deeper than the repository root (so its folders did not match).
-    private string? LongestSuffix(string path, out bool nameOnly)
-    {
-        nameOnly = false;
         var segments = path.Split('/');
         var name = segments[segments.Length - 1];
         if (name.Length == 0 || !FilesByName().TryGetValue(name, out var candidates))
@@ -196,7 +181,13 @@ public sealed class PathMapper
             return null;
         }
 
-        nameOnly = bestLength == 1 && best.IndexOf('/') >= 0;
+        if (bestLength == 1 && best.IndexOf('/') >= 0)
+        {
+            // Only the file name matched, not the folders it lies in: a guess, left to the lines to confirm.
+            _nameOnly[path] = best;
+            return null;
+        }
+
         return best;
     }
 

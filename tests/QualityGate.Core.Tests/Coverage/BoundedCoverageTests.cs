@@ -68,6 +68,17 @@ public sealed class BoundedCoverageTests : IDisposable
     }
 
     [Fact]
+    public void More_OpenCover_branch_points_on_one_line_than_any_line_has_are_QG3007()
+    {
+        var branches = string.Concat(Enumerable.Range(0, 10_001).Select(i => $"""<BranchPoint vc="1" sl="1" offset="{i}" path="0" fileid="1" />"""));
+
+        var error = Fail(OpenCover($"""<SequencePoint vc="1" sl="1" el="1" fileid="1" />{branches}"""));
+
+        Assert.Equal(DiagnosticCode.CoverageImplausible, error.Code);
+        Assert.Contains("gives line 1 of a.cs 10,001 branch points", error.Message);
+    }
+
+    [Fact]
     public void Hidden_sequence_points_are_still_skipped()
     {
         var data = Read(OpenCover("""<SequencePoint vc="1" sl="16707566" el="16707566" fileid="1" /><SequencePoint vc="0" sl="0" el="0" fileid="1" /><SequencePoint vc="1" sl="2" el="3" fileid="1" />"""));
