@@ -62,7 +62,8 @@ public static class ConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // A FIFO or a device (a committed symlink to /dev/zero) reports length 0: not opened, it is empty here.
+            text = InputFile.Length(path) == 0 ? string.Empty : File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -45,6 +45,13 @@ public static class CoverageReader
         CheckExists(path);
         try
         {
+            // Before opening: a FIFO (or a symlink to one) would block the open forever, a device never ends; both
+            // report a length of 0, like the empty file they are as far as coverage goes.
+            if (InputFile.Length(path) == 0)
+            {
+                throw Empty(path, "is empty (0 bytes)");
+            }
+
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             if (stream.Length == 0)
             {

@@ -30,7 +30,8 @@ public static class ResultsFileReader
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // A FIFO or a device (say, a symlink to /dev/zero) reports length 0: not opened, it is empty here.
+            bytes = InputFile.Length(path) == 0 ? [] : File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
