@@ -25,7 +25,8 @@ public static class BaselineFile
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            // A symlink to a device or FIFO reports length 0: not opened (it would never end, or block), read as empty.
+            text = InputFile.Length(path) == 0 ? string.Empty : File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -19,6 +19,11 @@ public static class FileKind
     {
         try
         {
+            if (InputFile.Length(path) == 0)
+            {
+                return "an empty file";
+            }
+
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var buffer = new byte[SniffLength];
             var count = 0;

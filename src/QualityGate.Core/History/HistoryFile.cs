@@ -38,7 +38,8 @@ public static class HistoryFile
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            // A symlink to a device or FIFO reports length 0: not opened (it would never end, or block), read as empty.
+            bytes = InputFile.Length(path) == 0 ? [] : File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -24,6 +24,7 @@ public sealed class SpecialFileTests : IDisposable
     {
         { "zero", "coverage" }, { "zero", "results" }, { "zero", "config" },
         { "fifo", "coverage" }, { "fifo", "results" }, { "fifo", "config" },
+        { "zero", "baseline" }, { "fifo", "baseline" }, { "zero", "history" }, { "fifo", "history" },
     };
 
     [Theory]
@@ -40,15 +41,24 @@ public sealed class SpecialFileTests : IDisposable
         Assert.True(finished == read, $"reading {reader} from {target} did not finish");
         var error = await read;
         Assert.Equal(
-            reader switch { "coverage" => DiagnosticCode.CoverageEmpty, "results" => DiagnosticCode.ResultsUnreadable, _ => DiagnosticCode.ConfigUnreadable },
+            reader switch
+            {
+                "coverage" => DiagnosticCode.CoverageEmpty,
+                "results" => DiagnosticCode.ResultsUnreadable,
+                "baseline" => DiagnosticCode.BaselineUnreadable,
+                "history" => DiagnosticCode.HistoryUnreadable,
+                _ => DiagnosticCode.ConfigUnreadable,
+            },
             error.Code);
-        Assert.Contains("empty", error.Message);
+        Assert.Contains(reader is "baseline" or "history" ? "not valid JSON" : "empty", error.Message);
     }
 
     private static object Read(string reader, string path) => reader switch
     {
         "coverage" => CoverageReader.Read(path, new PathMapper("/r")),
         "results" => ResultsFileReader.Read(path),
+        "baseline" => QualityGate.Baseline.BaselineFile.Read(path),
+        "history" => QualityGate.History.HistoryFile.Read(path),
         _ => ConfigLoader.Load(path),
     };
 
