@@ -8,7 +8,7 @@ using QualityGate.Diagnostics;
 using QualityGate.Results;
 using Xunit;
 
-namespace QualityGate.Tests.Diagnostics;
+namespace QualityGate.Tests.Inputs;
 
 /// <summary>
 /// An input that is a committed symlink to a device or a named pipe is refused as empty at once: reading /dev/zero

@@ -8,7 +8,7 @@ using QualityGate.Diagnostics;
 using QualityGate.History;
 using Xunit;
 
-namespace QualityGate.Tests.Diagnostics;
+namespace QualityGate.Tests.Inputs;
 
 /// <summary>
 /// No diagnostic quotes a file it was given: a committed symlink named x.cobertura.xml (or qualitygate.json, a
