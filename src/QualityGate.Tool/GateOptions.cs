@@ -22,6 +22,11 @@ internal sealed class GateOptions
         AllowMultipleArgumentsPerToken = true,
     };
 
+    private readonly Option<bool> noAttachments = new("--no-attachments")
+    {
+        Description = "Judge coverage from --coverage alone, not from the reports the results files list (for example when those were not uploaded with them).",
+    };
+
     private readonly Option<string?> config = new("--config")
     {
         Description = "The qualitygate.json to judge against. Default: the nearest qualitygate.json in the current folder or above.",
@@ -70,6 +75,7 @@ internal sealed class GateOptions
     {
         command.Options.Add(results);
         command.Options.Add(coverage);
+        command.Options.Add(noAttachments);
         command.Options.Add(config);
         command.Options.Add(phase);
         command.Options.Add(repoRoot);
@@ -84,6 +90,7 @@ internal sealed class GateOptions
         Phase = parse.GetValue(phase),
         ResultsFiles = InputPaths.Results(parse.GetValue(results) ?? [], currentDirectory),
         CoverageFiles = InputPaths.Coverage(parse.GetValue(coverage) ?? [], currentDirectory),
+        UseAttachments = !parse.GetValue(noAttachments),
         RepoRoot = parse.GetValue(repoRoot) is { } root ? FullPath(root) : null,
         BaselinePath = parse.GetValue(baseline) is { } file ? FullPath(file) : null,
         ExpectedShards = parse.GetValue(expectedShards) is { } shards ? Shards.ExpectedShards.Parse(shards) : null,

@@ -41,6 +41,17 @@ public class ShardAndPatchTests(PackageFeed feed)
         var (missingExit, missingOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4");
         Assert.Equal(3, missingExit);
         Assert.Contains("error QG2011: shard 4 delivered no results (found: 1, 2, 3)", missingOutput);
+
+        // docs/ci.md's flow: each shard's results folder uploaded, then downloaded elsewhere; its coverage travels with it.
+        foreach (var shard in new[] { "1", "2", "3" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, "artifacts"));
+            Directory.Move(Path.Combine(root, $"shard-{shard}"), Path.Combine(root, "artifacts", $"shard-{shard}"));
+        }
+
+        var (movedExit, movedOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "artifacts/**/*.qualitygate.json", "--expected-shards", "3", "--report", "moved.json");
+        Assert.True(movedExit == 0, movedOutput);
+        Assert.Equal(merged, Figures(Path.Combine(root, "moved.json")));
     }
 
     [Fact]

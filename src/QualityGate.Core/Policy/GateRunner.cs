@@ -41,6 +41,9 @@ public sealed class GateRunOptions
     /// <summary>Coverage reports given explicitly, in addition to those the results files list as attachments.</summary>
     public IReadOnlyList<string> CoverageFiles { get; set; } = [];
 
+    /// <summary>Whether to read the coverage reports the results files list; false judges <see cref="CoverageFiles"/> alone.</summary>
+    public bool UseAttachments { get; set; } = true;
+
     /// <summary>The folder coverage paths are made relative to; defaults to the configuration's folder.</summary>
     public string? RepoRoot { get; set; }
 
@@ -197,7 +200,7 @@ public static class GateRunner
             }
         }
 
-        foreach (var run in runs)
+        foreach (var run in options.UseAttachments ? runs : [])
         {
             var testLayer = TestLayer.Resolve(config.TestLayers, run.Assembly, []);
             foreach (var attachment in run.Attachments)

@@ -117,7 +117,7 @@ public static class ResultsFileReader
         var attachments = new List<string>();
         foreach (var attachment in run.Optional("attachments") is null ? [] : run.Items("attachments"))
         {
-            attachments.Add(attachment.Object().String("path"));
+            attachments.Add(Locate(path, attachment.Object().String("path"), attachment.NullableString("relativePath")));
             attachment.NullableString("description");
             attachment.NullableString("collector");
         }
@@ -249,5 +249,21 @@ public static class ResultsFileReader
                 throw claimedCategories.Invalid($"leaves out '{pair.Key}', which the file lists {pair.Value} failures of");
             }
         }
+    }
+
+    /// <summary>
+    /// Where an attachment is now: beside the results file as recorded relative to it (the results folder was moved or
+    /// downloaded as a CI artifact), else at its absolute path; when neither exists, the relative place, which the
+    /// missing-coverage error then names.
+    /// </summary>
+    private static string Locate(string resultsFile, string path, string? relativePath)
+    {
+        if (relativePath is null)
+        {
+            return path;
+        }
+
+        var moved = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resultsFile))!, relativePath));
+        return File.Exists(moved) || !File.Exists(path) ? moved : path;
     }
 }

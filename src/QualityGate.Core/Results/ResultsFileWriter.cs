@@ -78,7 +78,7 @@ public sealed class ResultsFileWriter : IDisposable
                     header.WriteStartObject();
                     header.WriteString("schema", Schema);
                     ResultsJson.WriteTool(header);
-                    ResultsJson.WriteRun(header, run, Summary);
+                    ResultsJson.WriteRun(header, run, Summary, System.IO.Path.GetDirectoryName(Path)!);
                     header.Flush();
                 }
 

@@ -20,7 +20,9 @@ internal static class ResultsJson
         writer.WriteEndObject();
     }
 
-    public static void WriteRun(Utf8JsonWriter writer, RunInfo run, RunSummary summary)
+    // Attachments are also recorded relative to the results file's folder, so a results folder moved or downloaded
+    // elsewhere (CI artifacts) still finds its coverage.
+    public static void WriteRun(Utf8JsonWriter writer, RunInfo run, RunSummary summary, string resultsDirectory)
     {
         writer.WriteStartObject("run");
         writer.WriteString("id", run.RunId);
@@ -41,6 +43,7 @@ internal static class ResultsJson
         {
             writer.WriteStartObject();
             writer.WriteString("path", attachment.Path);
+            WriteNullable(writer, "relativePath", Relative(resultsDirectory, attachment.Path));
             WriteNullable(writer, "description", attachment.Description);
             WriteNullable(writer, "collector", attachment.Collector);
             writer.WriteEndObject();
@@ -182,5 +185,36 @@ internal static class ResultsJson
         {
             writer.WriteString(name, value);
         }
+    }
+
+    /// <summary>The attachment relative to the results file's folder with '/' separators, or null when it is on another root.</summary>
+    internal static string? Relative(string resultsDirectory, string path)
+    {
+        if (!System.IO.Path.IsPathRooted(path) || !System.IO.Path.IsPathRooted(resultsDirectory)
+            || !string.Equals(System.IO.Path.GetPathRoot(path), System.IO.Path.GetPathRoot(resultsDirectory), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var from = System.IO.Path.GetFullPath(resultsDirectory).TrimEnd('/', '\\').Split('/', '\\');
+        var to = System.IO.Path.GetFullPath(path).Split('/', '\\');
+        var common = 0;
+        while (common < from.Length && common < to.Length - 1 && from[common] == to[common])
+        {
+            common++;
+        }
+
+        var parts = new List<string>();
+        for (var i = common; i < from.Length; i++)
+        {
+            parts.Add("..");
+        }
+
+        for (var i = common; i < to.Length; i++)
+        {
+            parts.Add(to[i]);
+        }
+
+        return string.Join("/", parts);
     }
 }
