@@ -93,7 +93,7 @@ public static class ConfigLoader
         using (document)
         {
             var root = new ConfigNode(document.RootElement, string.Empty, path)
-                .ExpectObject("$schema", "categories", "testLayers", "layers", "phases", "phase", "baseline", "shards", "evidence");
+                .ExpectObject("$schema", "categories", "testLayers", "layers", "phases", "phase", "baseline", "shards", "evidence", "coverage");
             var categories = root.Child("categories")?.ExpectObject("legacy", "rules");
             var config = new GateConfig(
                 path,
@@ -102,6 +102,12 @@ public static class ConfigLoader
                 ReadTestLayers(root.Child("testLayers")));
             PolicyReader.Read(root, config);
             config.Evidence = EvidenceSettings.Read(root.Child("evidence"));
+            if (root.Child("coverage") is { } coverage)
+            {
+                coverage.ExpectObject("includeTestCode");
+                config.IncludeTestCode = coverage.Boolean("includeTestCode") ?? false;
+            }
+
             return config;
         }
     }

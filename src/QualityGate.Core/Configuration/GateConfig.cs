@@ -45,6 +45,12 @@ public sealed class GateConfig
     /// <summary>What the gate accepts as evidence ("evidence"); by default a run must execute tests and every target's measure must exist.</summary>
     public EvidenceSettings Evidence { get; set; } = EvidenceSettings.Strict;
 
+    /// <summary>
+    /// "coverage": { "includeTestCode" }: whether the test projects' own code counts in the coverage. It does not by
+    /// default: coverlet leaves the test assembly out, and Microsoft's collector, which measures it, is made to agree.
+    /// </summary>
+    public bool IncludeTestCode { get; set; }
+
     /// <summary>The phase named by "phase", or null.</summary>
     public string? CurrentPhase { get; set; }
 

@@ -25,8 +25,13 @@ internal sealed class CoberturaParser
     // Mapped once per distinct filename attribute; classes of one file share the string and the FileCoverage.
     private readonly Dictionary<string, FileCoverage> _files = new(StringComparer.Ordinal);
 
-    public CoberturaParser(XmlReader reader, ReportNames names, PathMapper paths, CoverageData data, string report)
+    private readonly IReadOnlyCollection<string> _excludedPackages;
+
+    // excludedPackages: assemblies whose code is left out, the test projects' own, which Microsoft's collector
+    // measures too (Cobertura's packages are assemblies).
+    public CoberturaParser(XmlReader reader, ReportNames names, PathMapper paths, CoverageData data, string report, IReadOnlyCollection<string> excludedPackages)
     {
+        _excludedPackages = excludedPackages;
         _reader = reader;
         _names = names;
         _paths = paths;
@@ -55,6 +60,13 @@ internal sealed class CoberturaParser
                         file ??= FileFor(classFile);
                         ReadLine(file);
                     }
+                }
+                else if (ReferenceEquals(name, names.Package) && _excludedPackages.Count > 0
+                         && reader.GetAttribute(names.Name) is { } package && Contains(_excludedPackages, package))
+                {
+                    reader.Skip();
+                    more = !reader.EOF;
+                    continue;
                 }
                 else if (ReferenceEquals(name, names.Methods))
                 {
@@ -175,5 +187,18 @@ internal sealed class CoberturaParser
             + "file. The report is corrupt or was written by a tool QualityGate does not know; regenerate it with "
             + "coverlet or Microsoft.CodeCoverage (Format=cobertura).",
             _report);
+    }
+
+    private static bool Contains(IReadOnlyCollection<string> names, string name)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

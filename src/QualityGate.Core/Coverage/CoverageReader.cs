@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Xml;
 using QualityGate.Diagnostics;
@@ -18,24 +19,27 @@ public static class CoverageReader
         + "and OpenCover (/p:CoverletOutputFormat=opencover) reports";
 
     /// <summary>Reads the report at <paramref name="path"/>, detecting its format from the root element.</summary>
-    public static CoverageData Read(string path, PathMapper paths)
+    public static CoverageData Read(string path, PathMapper paths) => Read(path, paths, []);
+
+    /// <summary>Reads the report, leaving out the code of <paramref name="excludedModules"/> (test assemblies).</summary>
+    public static CoverageData Read(string path, PathMapper paths, IReadOnlyCollection<string> excludedModules)
     {
         if (paths is null)
         {
             throw new ArgumentNullException(nameof(paths));
         }
 
-        return Open(path, readBody: true, paths, out _)!;
+        return Open(path, readBody: true, paths, excludedModules, out _)!;
     }
 
-    /// <summary>The report's format, from its root element, with the same checks as <see cref="Read"/> up to there.</summary>
+    /// <summary>The report's format, from its root element, with the same checks as <see cref="Read(string, PathMapper)"/> up to there.</summary>
     public static CoverageFormat DetectFormat(string path)
     {
-        Open(path, readBody: false, paths: null, out var format);
+        Open(path, readBody: false, paths: null, [], out var format);
         return format;
     }
 
-    private static CoverageData? Open(string path, bool readBody, PathMapper? paths, out CoverageFormat format)
+    private static CoverageData? Open(string path, bool readBody, PathMapper? paths, IReadOnlyCollection<string> excludedModules, out CoverageFormat format)
     {
         if (path is null)
         {
@@ -79,7 +83,7 @@ public static class CoverageReader
             var fullPath = Path.GetFullPath(path);
             if (format == CoverageFormat.Cobertura)
             {
-                new CoberturaParser(reader, names, paths!, data, path).Parse();
+                new CoberturaParser(reader, names, paths!, data, path, excludedModules).Parse();
             }
             else
             {
@@ -154,8 +158,10 @@ public static class CoverageReader
         throw new QualityGateException(
             DiagnosticCode.CoverageMissing,
             $"the coverage report {found}: the test run wrote no coverage there. Check that the tests ran with coverage "
-            + "(coverlet.collector referenced and --collect \"XPlat Code Coverage\" passed, or coverlet.msbuild with "
-            + "/p:CollectCoverage=true) and that the configured path matches where the producer writes the report.",
+            + "(coverlet.collector referenced and --collect \"XPlat Code Coverage\" passed; coverlet.msbuild with "
+            + "/p:CollectCoverage=true; or Microsoft.CodeCoverage with --collect \"Code Coverage;Format=cobertura\") and that "
+            + "the configured path matches where the producer writes the report. A results folder moved without its "
+            + "coverage: pass the reports with --coverage.",
             path);
     }
 

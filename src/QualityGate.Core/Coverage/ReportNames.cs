@@ -13,6 +13,8 @@ internal sealed class ReportNames
         // Cobertura
         Coverage = table.Add("coverage");
         Source = table.Add("source");
+        Package = table.Add("package");
+        Name = table.Add("name");
         Class = table.Add("class");
         Methods = table.Add("methods");
         Line = table.Add("line");
@@ -43,6 +45,8 @@ internal sealed class ReportNames
 
     public string Coverage { get; }
     public string Source { get; }
+    public string Package { get; }
+    public string Name { get; }
     public string Class { get; }
     public string Methods { get; }
     public string Line { get; }

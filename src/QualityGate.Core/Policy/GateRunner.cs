@@ -174,6 +174,7 @@ public static class GateRunner
 
     private static void ReadCoverage(GateRunOptions options, GateConfig config, List<RecordedRun> runs, PathMapper mapper, GateInput input)
     {
+        IReadOnlyCollection<string> testCode = config.IncludeTestCode ? [] : runs.Select(r => r.Assembly).Distinct(StringComparer.Ordinal).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var binary = new List<string>();
         CoverageData? all = null;
@@ -187,7 +188,7 @@ public static class GateRunner
                 return;
             }
 
-            var data = CoverageReader.Read(full, mapper);
+            var data = CoverageReader.Read(full, mapper, testCode);
             (all ??= new CoverageData()).Merge(data);
             if (testLayer is not null)
             {
@@ -200,20 +201,29 @@ public static class GateRunner
             }
         }
 
+        var merged = MicrosoftCoverageMerged(runs);
         foreach (var run in options.UseAttachments ? runs : [])
         {
             var testLayer = TestLayer.Resolve(config.TestLayers, run.Assembly, []);
             foreach (var attachment in run.Attachments)
             {
-                var name = Path.GetFileName(attachment);
-                if (name.EndsWith(".coverage", StringComparison.OrdinalIgnoreCase))
+                var name = Path.GetFileName(attachment.Path);
+                if (merged && IsMicrosoftCoverage(attachment))
                 {
-                    binary.Add(attachment);
+                    // The solution's merge: every project's coverage in one report, of no single test layer.
+                    if (File.Exists(attachment.Path))
+                    {
+                        Add(attachment.Path, null);
+                    }
+                }
+                else if (name.EndsWith(".coverage", StringComparison.OrdinalIgnoreCase))
+                {
+                    binary.Add(attachment.Path);
                 }
                 else if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)
                          && (name.IndexOf("cobertura", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("opencover", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
-                    Add(attachment, testLayer);
+                    Add(attachment.Path, testLayer);
                 }
             }
         }
@@ -235,6 +245,20 @@ public static class GateRunner
         input.Coverage = all;
         input.CoverageByTestLayer = byLayer;
     }
+
+    /// <summary>
+    /// After 'dotnet test' on a solution with Microsoft Code Coverage, VSTest merges the projects' reports into the one
+    /// it keeps at the first project's path and deletes the others: some of the runs list a report that is gone and one
+    /// lists the merge. Only then is a missing Microsoft report not an error.
+    /// </summary>
+    private static bool MicrosoftCoverageMerged(IReadOnlyList<RecordedRun> runs)
+    {
+        var reports = runs.SelectMany(r => r.Attachments).Where(IsMicrosoftCoverage).Select(a => File.Exists(a.Path)).ToList();
+        return reports.Count > 1 && reports.Contains(true) && reports.Contains(false);
+    }
+
+    private static bool IsMicrosoftCoverage(RunAttachment attachment) =>
+        attachment.Collector is { } collector && collector.StartsWith("datacollector://Microsoft/CodeCoverage/", StringComparison.OrdinalIgnoreCase);
 
     private static void Write(string? path, Action<Stream> write)
     {

@@ -34,7 +34,8 @@ public sealed class RecordedRun
     public IReadOnlyList<string> Errors { get; set; } = [];
 
     /// <summary>Paths of the files data collectors attached (coverage reports among them).</summary>
-    public IReadOnlyList<string> Attachments { get; set; } = [];
+    /// <summary>The files the data collectors attached, where they are now (see <see cref="ResultsFileReader"/>).</summary>
+    public IReadOnlyList<RunAttachment> Attachments { get; set; } = [];
 
     public IReadOnlyList<RecordedTest> Tests { get; set; } = [];
 }

@@ -114,12 +114,13 @@ public static class ResultsFileReader
             errors.Add(error.AsString());
         }
 
-        var attachments = new List<string>();
+        var attachments = new List<RunAttachment>();
         foreach (var attachment in run.Optional("attachments") is null ? [] : run.Items("attachments"))
         {
-            attachments.Add(Locate(path, attachment.Object().String("path"), attachment.NullableString("relativePath")));
-            attachment.NullableString("description");
-            attachment.NullableString("collector");
+            attachments.Add(new RunAttachment(
+                Locate(path, attachment.Object().String("path"), attachment.NullableString("relativePath")),
+                attachment.NullableString("description"),
+                attachment.NullableString("collector")));
         }
 
         var tests = new List<RecordedTest>();

@@ -120,7 +120,7 @@ public static class ShardSet
                 // Shards run side by side: the suite takes as long as its slowest shard.
                 DurationMs = parts.Max(p => p.DurationMs),
                 Errors = parts.SelectMany(p => p.Errors).Distinct(StringComparer.Ordinal).ToList(),
-                Attachments = parts.SelectMany(p => p.Attachments).Distinct(StringComparer.Ordinal).ToList(),
+                Attachments = parts.SelectMany(p => p.Attachments).GroupBy(a => a.Path, StringComparer.Ordinal).Select(g => g.First()).ToList(),
                 Tests = tests.Values.ToList(),
             });
         }

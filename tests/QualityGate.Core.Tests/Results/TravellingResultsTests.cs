@@ -23,13 +23,13 @@ public class TravellingResultsTests
             written = Assert.Single(recorder.Complete(new RunCompletion { Attachments = [new RunAttachment(coverage, null, "datacollector://Microsoft/CoverletCodeCoverage/1.0")] }));
         }
 
-        Assert.Equal(coverage, Assert.Single(ResultsFileReader.Read(written).Attachments));
+        Assert.Equal(coverage, Assert.Single(ResultsFileReader.Read(written).Attachments).Path);
         Assert.Contains("\"relativePath\": \"0f1e/coverage.cobertura.xml\"", File.ReadAllText(written));
 
         var artifacts = Path.Combine(temp.Path, "artifacts", "shard-1");
         Directory.CreateDirectory(Path.GetDirectoryName(artifacts)!);
         Directory.Move(results, artifacts);
 
-        Assert.Equal(Path.Combine(artifacts, "0f1e", "coverage.cobertura.xml"), Assert.Single(ResultsFileReader.Read(Path.Combine(artifacts, Path.GetFileName(written))).Attachments));
+        Assert.Equal(Path.Combine(artifacts, "0f1e", "coverage.cobertura.xml"), Assert.Single(ResultsFileReader.Read(Path.Combine(artifacts, Path.GetFileName(written))).Attachments).Path);
     }
 }
