@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -8,7 +7,8 @@ namespace QualityGate.PackageTests;
 
 /// <summary>
 /// Failure triage (issue 12) through the real package: root causes in every output of one 'dotnet test', and the
-/// test that killed the host named for a stack overflow and for a blame-hang timeout.
+/// test that killed the host named for a stack overflow. (A blame-hang kill is named from the sequence file VSTest
+/// writes, tested in the core on a captured one: VSTest does not write it reliably — see docs/categories.md.)
 /// </summary>
 [Collection(PackageTestGroup.Name)]
 public class TriageEndToEndTests(PackageFeed feed)
@@ -50,23 +50,6 @@ public class TriageEndToEndTests(PackageFeed feed)
         Assert.Equal("Crash.StackOverflow.StackOverflowTests.B_OverflowsTheStack", crashed.GetProperty("name").GetString());
         Assert.Equal("crash/stack-overflow", crashed.GetProperty("failure").GetProperty("rule").GetString());
         Assert.Contains("sequence file", crashed.GetProperty("failure").GetProperty("attribution").GetString());
-    }
-
-    [Fact]
-    public void A_test_killed_by_the_blame_hang_timeout_is_named_as_a_hang()
-    {
-        // VSTest writes the blame sequence for a hang when the run is not preceded by a build in the same command
-        // (observed with SDK 10.0.401); CI scripts build first and test with --no-build, as here.
-        var environment = new Dictionary<string, string>(feed.Environment);
-        var (built, buildOutput) = DotNet.Run(feed.Work, environment, "build", "Hang.Xunit", $"-p:QualityGateVersion={feed.Version}");
-        Assert.True(built == 0, buildOutput);
-
-        var (exit, output) = feed.Test("Hang.Xunit", "--no-build", "--logger", "gate", "--blame-hang-timeout", "10s", "--blame-hang-dump-type", "none");
-
-        Assert.NotEqual(0, exit);
-        var crashed = Crashed(Path.Combine(feed.Work, "Hang.Xunit", "TestResults", "Hang.Xunit.net10.0.qualitygate.json"), output);
-        Assert.Equal("Hang.Xunit.HangTests.B_WaitsForever", crashed.GetProperty("name").GetString());
-        Assert.Equal("crash/hang-timeout", crashed.GetProperty("failure").GetProperty("rule").GetString());
     }
 
     [Fact]
