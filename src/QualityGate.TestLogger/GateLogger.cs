@@ -27,6 +27,7 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
     private readonly object _gate = new();
     private readonly TextWriter _console;
     private readonly List<string> _errors = [];
+    private readonly List<string> _warnings = [];
     private RunRecorder? _recorder;
     private bool _failed;
 
@@ -72,14 +73,18 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
 
     private void OnMessage(TestRunMessageEventArgs e)
     {
-        if (e.Level == TestMessageLevel.Error && e.Message is not null)
+        if (e.Message is null || e.Level == TestMessageLevel.Informational)
         {
-            lock (_gate)
+            return;
+        }
+
+        lock (_gate)
+        {
+            // Warnings are kept for crash attribution only (blame's "inactivity time … elapsed" names a hang).
+            var list = e.Level == TestMessageLevel.Error ? _errors : _warnings;
+            if (list.Count < MaxRunMessages)
             {
-                if (_errors.Count < MaxRunMessages)
-                {
-                    _errors.Add(Categorization.FailureEvidence.Truncate(e.Message)!);
-                }
+                list.Add(Categorization.FailureEvidence.Truncate(e.Message)!);
             }
         }
     }
@@ -102,6 +107,7 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
             AbortReason = reason,
             Attachments = ResultMapper.Attachments(e.AttachmentSets),
             Errors = _errors,
+            Warnings = _warnings,
         });
         _recorder.Dispose();
     }

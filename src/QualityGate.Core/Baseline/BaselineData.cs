@@ -89,6 +89,12 @@ public sealed class BaselineData
     /// <summary>Known failures by test identity.</summary>
     public SortedDictionary<string, KnownFailure> KnownFailures { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Distinct root causes of the failures per category when recorded; null for a baseline recorded before root
+    /// causes were. Reported (before → after), not ratcheted: the known failures already are.
+    /// </summary>
+    public SortedDictionary<string, int>? RootCauses { get; set; }
+
     public List<Loosening> Loosenings { get; } = [];
 
     public static double? PassRate((int Passed, int Failed) counts) =>

@@ -105,6 +105,12 @@ public static class BaselineFile
         List(text, "knownFailures", b.KnownFailures.Values.Select(f =>
             $"{{ \"test\": {Quote(f.Test)}, {(f.Assembly is null ? string.Empty : $"\"assembly\": {Quote(f.Assembly)}, ")}\"category\": {Quote(f.Category)}, \"since\": {Quote(f.Since)} }}"));
         text.Append(",\n");
+        if (b.RootCauses is { } rootCauses)
+        {
+            Map(text, "rootCauses", rootCauses.Select(p => (p.Key, p.Value.ToString(CultureInfo.InvariantCulture))));
+            text.Append(",\n");
+        }
+
         List(text, "loosenings", b.Loosenings.Select(l =>
             $"{{ \"date\": {Quote(l.Date)}, \"reason\": {Quote(l.Reason)}, \"changes\": [{string.Join(", ", l.Changes.Select(Quote))}] }}"));
         text.Append("\n}\n");
@@ -187,6 +193,15 @@ public static class BaselineFile
                 Assembly = failure.TryGetProperty("assembly", out var assembly) && assembly.ValueKind == JsonValueKind.String ? assembly.GetString() : null,
             };
             baseline.KnownFailures[known.Test] = known;
+        }
+
+        if (root.TryGetProperty("rootCauses", out var rootCauses) && rootCauses.ValueKind == JsonValueKind.Object)
+        {
+            baseline.RootCauses = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            foreach (var pair in rootCauses.EnumerateObject().Where(p => p.Name != EndKey))
+            {
+                baseline.RootCauses[pair.Name] = pair.Value.GetInt32();
+            }
         }
 
         if (root.TryGetProperty("loosenings", out var loosenings))

@@ -89,6 +89,12 @@ public static class BaselineUpdater
                 : new KnownFailure(failure.Key, failure.Category, today) { Assembly = failure.Assembly };
         }
 
+        next.RootCauses = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var count in report.RootCauseCounts.Where(c => c.RootCauses > 0))
+        {
+            next.RootCauses[count.Category] = count.RootCauses;
+        }
+
         var loosened = old is null ? [] : Loosenings(old, next, settings);
         if (old is not null)
         {

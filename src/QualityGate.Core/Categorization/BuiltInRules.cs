@@ -12,28 +12,6 @@ public static class BuiltInRules
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-    private static readonly string[] MockingNamespaces =
-        ["Moq.", "Castle.DynamicProxy.", "Castle.Proxies.", "NSubstitute.", "FakeItEasy."];
-
-    private static readonly string[] AssertionNamespaces =
-    [
-        "Xunit.Assert", "NUnit.Framework.Assert", "NUnit.Framework.Legacy.ClassicAssert", "NUnit.Framework.CollectionAssert",
-        "NUnit.Framework.StringAssert", "NUnit.Framework.Internal.Assert", "Microsoft.VisualStudio.TestTools.UnitTesting.Assert",
-        "Microsoft.VisualStudio.TestTools.UnitTesting.StringAssert", "Microsoft.VisualStudio.TestTools.UnitTesting.CollectionAssert",
-        "FluentAssertions.", "Shouldly.",
-    ];
-
-    // Xunit.Sdk holds the assertion exceptions, and a few that are not about assertions at all.
-    private static readonly HashSet<string> XunitNonAssertions = new(StringComparer.Ordinal)
-    {
-        "Xunit.Sdk.TestTimeoutException", "Xunit.Sdk.TestClassException", "Xunit.Sdk.TestPipelineException",
-    };
-
-    private static readonly Regex AssertionShape = new(
-        @"^\s*(?:Assert\.\w+\(\) Failure|Assert\.\w+\(|Assert\.\w+ failed\.|Assertion failed\.|Expected:|Expected (?:string|collection|value|\w+ to)|Multiple failures or warnings in test|One or more (?:assertions|child tests) had errors)",
-        RegexOptions.CultureInvariant,
-        Timeout);
-
     private static readonly Regex SetupPrefix = new(
         @"^\s*(?:One[Tt]ime)?SetUp\s*:|(?:Assembly|Class) Initialization method .* threw exception|Initialization method .* threw exception|did not have matching fixture data|Class fixture type .* threw|Collection fixture type .* threw|threw in its constructor",
         RegexOptions.CultureInvariant,
@@ -71,20 +49,27 @@ public static class BuiltInRules
             "The test never reached its body: fix the failing setup (constructor, fixture, SetUp/TestInitialize, InitializeAsync) first — every test behind it fails the same way.",
             f => f.MessageMatches(SetupPrefix)),
         new("setup/test-class-constructor",
-            "The test class's constructor or InitializeAsync threw before the test ran: fix the shared setup.",
-            IsTestClassSetupFrame),
+            "The test class's constructor, field initializers or InitializeAsync threw before the test method started: fix that setup (its throwing frame is in the stack trace) — every test of the class fails the same way.",
+            RulePredicates.IsTestClassSetup),
+        new("binding/data-source",
+            "The test's data source (MemberData, ClassData, TestCaseSource, DynamicData) returned null or threw before any row ran: make it a static member that is initialized when the class loads, and fix what it throws.",
+            RulePredicates.IsDataSource),
 
         new("async/framework-timeout",
             "The test ran past its timeout: await the work instead of blocking, make it faster, or raise the timeout if the work is legitimately slow.",
             f => f.EffectiveIs("Xunit.Sdk.TestTimeoutException") || f.MessageMatches(FrameworkTimeout)),
 
+        new("assertion/throws",
+            "The code threw a different exception than the test expects, or none: decide which is right — fix the code, or update the expected exception type.",
+            f => f.Thrown is not null,
+            f => RulePredicates.ThrownDecides(f, All!)),
         new("assertion/assert",
             "An assertion failed: the code's result differs from the expectation — fix the code, or update the expectation if the behaviour changed on purpose.",
-            IsAssertion),
+            RulePredicates.IsAssertion),
 
         new("mocking/library",
             "The mocking library refused: add the missing Setup/Returns, make the member virtual or mock an interface, or correct the Verify/Received expectation.",
-            f => f.AnyTypeIn(MockingNamespaces) || f.TopFrameIn(MockingNamespaces) || f.MessageMatches(MockingMessage)),
+            f => f.AnyTypeIn(RulePredicates.MockingNamespaces) || f.TopFrameIn(RulePredicates.MockingNamespaces) || f.MessageMatches(MockingMessage)),
 
         new("binding/parameter-count",
             "The test's data rows do not match its parameters: make the InlineData/TestCase/DataRow values match the method signature.",
@@ -93,7 +78,7 @@ public static class BuiltInRules
             "A data row's value has the wrong type for its parameter: change the value or the parameter type.",
             f => f.EffectiveIs("System.ArgumentException") && f.MessageMatches(ArgumentConversion)),
         new("binding/missing-member",
-            "The test calls a member that no longer exists in the code as built: update the test to the current signature and rebuild both projects.",
+            "A method, constructor or field the test binds to does not exist in the code as built: rebuild the test and product projects together, then call the current signature.",
             f => f.EffectiveIs("System.MissingMethodException", "System.MissingFieldException", "System.MissingMemberException")),
         new("binding/type-load",
             "A type or assembly could not be loaded: align package and project references (versions, target frameworks) and rebuild.",
@@ -103,7 +88,7 @@ public static class BuiltInRules
             "A dynamic call did not bind: the member or its arguments changed — use the current API or a typed call.",
             f => f.EffectiveIs("Microsoft.CSharp.RuntimeBinder.RuntimeBinderException")),
         new("binding/dependency-injection",
-            "A service is not registered: register it (or a fake) in the test's service collection.",
+            "The container could not build a service: register the missing dependency (or a fake) in the test's service collection, or give the type a public constructor the container can satisfy.",
             f => f.MessageMatches(DependencyInjection)),
 
         new("async/cancelled",
@@ -121,8 +106,11 @@ public static class BuiltInRules
             "The test reached for the network: start the service it needs (on localhost) or replace the call with a fake handler.",
             f => f.EffectiveIs("System.Net.Sockets.SocketException", "System.Net.Http.HttpRequestException", "System.Net.WebException")),
         new("environment/native",
-            "A native library or platform feature is missing: install it on the machine (CI image) or skip the test on this platform.",
-            f => f.EffectiveIs("System.DllNotFoundException", "System.EntryPointNotFoundException", "System.PlatformNotSupportedException")),
+            "A native library or one of its entry points is missing: install it on the machine (CI image) or ship it with the tests (runtimes/<rid>/native), or skip the test where it cannot exist.",
+            f => f.EffectiveIs("System.DllNotFoundException", "System.EntryPointNotFoundException")),
+        new("environment/platform",
+            "This API does not work on this runtime or operating system (BinaryFormatter is gone since .NET 9, Windows-only APIs on Linux): migrate the code off the API, or skip the test where it cannot run.",
+            f => f.EffectiveIs("System.PlatformNotSupportedException")),
 
         new("error/exception",
             "The code under test threw: look at the throwing frame and fix the code, or the test's arrangement if the input is invalid.",
@@ -131,50 +119,4 @@ public static class BuiltInRules
             "The failure carries no exception QualityGate recognises: read the message, and add a rule to qualitygate.json if it recurs.",
             _ => true),
     ];
-
-    private static bool IsAssertion(FailureFacts f)
-    {
-        if (f.Outermost is { } type)
-        {
-            if (type.StartsWith("Xunit.Sdk.", StringComparison.Ordinal) && !XunitNonAssertions.Contains(type))
-            {
-                return true;
-            }
-
-            return f.OutermostIs(
-                       "NUnit.Framework.AssertionException", "NUnit.Framework.MultipleAssertException",
-                       "Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException",
-                       "Microsoft.VisualStudio.TestTools.UnitTesting.AssertInconclusiveException",
-                       "Shouldly.ShouldAssertException", "Shouldly.ShouldMatchApprovedException",
-                       "FluentAssertions.Execution.AssertionFailedException")
-                || (f.TopFrameIn(AssertionNamespaces) && !f.AnyTypeIn(MockingNamespaces));
-        }
-
-        // Frameworks print their own assertion messages without a type, and xunit drops its own frames: a failure
-        // with no exception type thrown from the test's own frame is the test saying no (Assert.True(x, "why")).
-        return f.MessageMatches(AssertionShape) || f.TopFrameIn(AssertionNamespaces)
-            || (f.Frames.Count > 0 && f.Frames[0].Method.StartsWith(f.TestClass + ".", StringComparison.Ordinal));
-    }
-
-    private static bool IsTestClassSetupFrame(FailureFacts f)
-    {
-        var sawSetup = false;
-        foreach (var frame in f.TestClassFrames())
-        {
-            var member = frame.Method.Substring(f.TestClass.Length + 1);
-            if (member.StartsWith(".ctor", StringComparison.Ordinal)
-                || member.StartsWith("InitializeAsync", StringComparison.Ordinal)
-                || member.StartsWith("<InitializeAsync>", StringComparison.Ordinal))
-            {
-                sawSetup = true;
-            }
-            else if (!member.StartsWith("<", StringComparison.Ordinal))
-            {
-                // A frame of a test method (or a helper it called): the body was reached.
-                return false;
-            }
-        }
-
-        return sawSetup;
-    }
 }

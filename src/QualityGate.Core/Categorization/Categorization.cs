@@ -22,4 +22,7 @@ public sealed class Categorization
     public string? ExceptionType { get; set; }
 
     public SourceLocation? Location { get; set; }
+
+    /// <summary>The root-cause key (<see cref="Categorization.RootCause"/>): failures with the same key are one problem.</summary>
+    public string RootCause { get; set; } = string.Empty;
 }

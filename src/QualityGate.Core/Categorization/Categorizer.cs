@@ -23,14 +23,17 @@ public sealed class Categorizer
     public Categorization Categorize(FailureEvidence evidence)
     {
         var facts = new FailureFacts(evidence);
-        var result = Decide(facts);
-        result.ExceptionType = facts.Effective;
-        result.Location = facts.BestLocation();
+        var result = Decide(facts, out var deciding);
+        result.ExceptionType = deciding.Effective;
+        result.Location = deciding.BestLocation() ?? facts.BestLocation();
+        result.RootCause = RootCause.Key(result.Category, deciding, ReferenceEquals(deciding, facts) ? null : facts);
         return result;
     }
 
-    private Categorization Decide(FailureFacts facts)
+    /// <summary>Decides the category; <paramref name="deciding"/> is the evidence that decided (the exception actually thrown, for an assertion of throws).</summary>
+    private Categorization Decide(FailureFacts facts, out FailureFacts deciding)
     {
+        deciding = facts;
         foreach (var rule in _userRules)
         {
             if (rule.Matches(facts))
@@ -46,9 +49,14 @@ public sealed class Categorizer
 
         foreach (var rule in BuiltInRules.All)
         {
-            if (rule.Matches(facts))
+            if (rule.Decide(facts) is { } decided)
             {
-                return new Categorization(rule.Category, rule.Id, rule.Hint);
+                if (!ReferenceEquals(decided, rule) && facts.ThrownFacts is { } thrown)
+                {
+                    deciding = thrown;
+                }
+
+                return new Categorization(decided.Category, decided.Id, decided.Hint);
             }
         }
 

@@ -10,14 +10,14 @@ namespace QualityGate.Categorization;
 /// a logger text only; the type is often only in the message prefix ("System.X : ...", MSTest "threw exception:"),
 /// inner exceptions follow "---- " (xunit) or "---&gt; " (.NET), and xunit drops its own frames from the trace.
 /// </summary>
-public sealed class FailureFacts
+public sealed partial class FailureFacts
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
     // A type name ending in Exception followed by a colon, at the start of a line, after an inner-exception marker
     // or an NUnit site prefix ("SetUp : ").
     private static readonly Regex TypeLine = new(
-        @"^\s*(?<inner>----\s+|-+>\s*)?(?:(?:One[Tt]ime)?(?:SetUp|TearDown)\s*:\s*)*(?<type>(?:[A-Za-z_][A-Za-z0-9_`]*\.)*[A-Za-z_][A-Za-z0-9_]*Exception(?:`\d+)?)(?:\s*:|\s*$)",
+        @"^\s*(?<inner>----\s+|-+>\s*)?(?:(?:One[Tt]ime)?(?:SetUp|TearDown)\s*:\s*)*(?<type>(?:[A-Za-z_][A-Za-z0-9_`]*\.)*(?:[A-Za-z_][A-Za-z0-9_]*)?Exception(?:`\d+)?)(?:\s*:|\s*$)",
         RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.Compiled,
         RegexTimeout);
 

@@ -187,4 +187,9 @@ public static class DiagnosticCode
 
     /// <summary>None of a coverage report's files belongs to this repository.</summary>
     public const string CoverageForeignRepository = "QG3009";
+
+    // Failure triage (issue 12).
+
+    /// <summary>The blame collector's sequence file of an aborted run could not be read: the crashing test is not named.</summary>
+    public const string BlameSequenceUnreadable = "QG2040";
 }

@@ -61,6 +61,7 @@ public static class GateEvaluator
             }
         }
 
+        RootCauseGrouping.Build(report, input.Baseline);
         if (input.JudgeNextPhase && report.NextPhase is { } next)
         {
             var ahead = new GateInput(config, input.Runs)

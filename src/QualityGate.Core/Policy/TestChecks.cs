@@ -75,6 +75,8 @@ internal static class TestChecks
                             Assembly = run.Assembly,
                             Hint = test.Hint,
                             Message = test.Message,
+                            RootCause = test.RootCause,
+                            ExceptionType = test.ExceptionType,
                             File = test.Location?.File,
                             Line = test.Location?.Line,
                         });

@@ -5,15 +5,18 @@ using QualityGate.Results;
 
 namespace QualityGate.Recording;
 
-/// <summary>The recording of one test assembly: its results file writer, its configuration and a few failures to show.</summary>
+/// <summary>The recording of one test assembly: its results file writer, its configuration and its failures tallied by root cause.</summary>
 internal sealed class AssemblyRecording
 {
     // Results wait in a short window before they are written, so that a cleanup failure a framework reports right
     // after a test's result can still be attached to that test. The window bounds memory whatever the suite's size.
     private const int Window = 256;
 
-    private readonly int _examplesPerCategory;
-    private readonly Dictionary<string, List<TestResultRecord>> _examples = new(System.StringComparer.Ordinal);
+    // Root causes tallied per category, for at most this many distinct keys each: a suite with thousands of unrelated
+    // failures keeps memory flat, and the console lists only the largest few anyway.
+    private const int RootCausesKept = 200;
+
+    private readonly Dictionary<string, Dictionary<string, RootCauseTally>> _rootCauses = new(System.StringComparer.Ordinal);
     private readonly Queue<TestResultRecord> _held = new();
     private readonly Dictionary<string, TestResultRecord> _heldById = new(System.StringComparer.Ordinal);
     private readonly List<string> _errors = [];
@@ -26,10 +29,13 @@ internal sealed class AssemblyRecording
         ConfigError = configError;
         Writer = writer;
         Categorizer = config.CreateCategorizer();
-        _examplesPerCategory = examplesPerCategory;
+        RootCausesShown = examplesPerCategory;
     }
 
     public string Source { get; }
+
+    /// <summary>How many root causes of each category the console summary lists.</summary>
+    public int RootCausesShown { get; }
 
     public string Assembly { get; }
 
@@ -42,8 +48,11 @@ internal sealed class AssemblyRecording
 
     public ResultsFileWriter Writer { get; }
 
-    /// <summary>The first failures of each category, in arrival order, for the console summary.</summary>
-    public IReadOnlyDictionary<string, List<TestResultRecord>> Examples => _examples;
+    /// <summary>Tests the host said started and that have no result yet (keyed by id, else name).</summary>
+    public Dictionary<string, (string Name, string DisplayName)> Running { get; } = new(System.StringComparer.Ordinal);
+
+    /// <summary>The root causes of each category, in order of first arrival.</summary>
+    public IReadOnlyDictionary<string, Dictionary<string, RootCauseTally>> RootCauses => _rootCauses;
 
     /// <summary>Errors of the run that belong to no single test (a class or collection cleanup that failed).</summary>
     public IReadOnlyList<string> Errors => _errors;
@@ -101,15 +110,18 @@ internal sealed class AssemblyRecording
         Writer.Add(record);
         if (record.Failure is { } failure)
         {
-            if (!_examples.TryGetValue(failure.Category, out var list))
+            if (!_rootCauses.TryGetValue(failure.Category, out var causes))
             {
-                _examples[failure.Category] = list = [];
+                _rootCauses[failure.Category] = causes = new Dictionary<string, RootCauseTally>(System.StringComparer.Ordinal);
             }
 
-            if (list.Count < _examplesPerCategory)
+            var key = failure.RootCause ?? failure.Rule;
+            if (!causes.TryGetValue(key, out var tally) && causes.Count < RootCausesKept)
             {
-                list.Add(record);
+                causes[key] = tally = new RootCauseTally(key, record);
             }
+
+            tally?.Add(record);
         }
     }
 }

@@ -4,7 +4,10 @@ using QualityGate.Results;
 
 namespace QualityGate.Recording;
 
-/// <summary>The end-of-run console summary: counts, categories, and the first failures of each with file:line and hint.</summary>
+/// <summary>
+/// The end-of-run console summary: counts, then each category as its root causes ("binding: 45 failures, 2 root
+/// causes"), the largest first, each with where it fails, what to do and the first tests it breaks.
+/// </summary>
 internal static class ConsoleSummary
 {
     public static void Write(TextWriter console, RunInfo run, AssemblyRecording assembly, RecorderOptions options)
@@ -35,29 +38,47 @@ internal static class ConsoleSummary
             console.WriteLine("  failures by category: " + string.Join(", ", summary.Categories.Select(c => $"{c.Key} {c.Value}")));
         }
 
-        if (options.Verbosity >= Verbosity.Normal)
+        var rootCauses = summary.RootCauses;
+        foreach (var pair in summary.Categories)
         {
-            foreach (var pair in summary.Categories)
+            var causes = rootCauses.TryGetValue(pair.Key, out var n) ? n : 0;
+            console.WriteLine($"  {ConsoleText.OneLine(pair.Key)}: {Plural(pair.Value, "failure")}, {Plural(causes, "root cause")}");
+            if (options.Verbosity < Verbosity.Normal || !assembly.RootCauses.TryGetValue(pair.Key, out var tallies))
             {
-                var examples = assembly.Examples[pair.Key];
-                console.WriteLine($"  {pair.Key} ({pair.Value}): {examples[0].Failure!.Hint}");
-                foreach (var example in examples)
+                continue;
+            }
+
+            var shown = tallies.Values.OrderByDescending(t => t.Count).Take(assembly.RootCausesShown).ToList();
+            foreach (var tally in shown)
+            {
+                var failure = tally.First.Failure!;
+                var where = failure.Location?.ToString() ?? tally.First.Source?.ToString();
+                console.WriteLine($"    {Plural(tally.Count, "failure")}: {ConsoleText.OneLine(RootCauseTally.Describe(tally.Key), 200)}" +
+                                  (where is null ? string.Empty : "  " + ConsoleText.OneLine(where)));
+                console.WriteLine($"      {ConsoleText.OneLine(failure.Hint)}");
+                if (options.Verbosity == Verbosity.Detailed && failure.Message is not null)
                 {
-                    var where = example.Failure!.Location?.ToString() ?? example.Source?.ToString();
-                    console.WriteLine($"    {ConsoleText.OneLine(example.DisplayName, 160)}{(where is null ? string.Empty : "  " + ConsoleText.OneLine(where))}");
-                    if (options.Verbosity == Verbosity.Detailed || example.Failure.Hint != examples[0].Failure!.Hint)
-                    {
-                        console.WriteLine($"      {ConsoleText.OneLine(example.Failure.Message, 200)}");
-                    }
+                    console.WriteLine($"      {ConsoleText.OneLine(failure.Message, 200)}");
                 }
 
-                if (pair.Value > examples.Count)
+                if (failure.Attribution is not null)
                 {
-                    console.WriteLine($"    … and {pair.Value - examples.Count} more");
+                    console.WriteLine($"      named because {ConsoleText.OneLine(failure.Attribution)}");
                 }
+
+                var more = tally.Count - tally.Tests.Count;
+                console.WriteLine("      " + string.Join(", ", tally.Tests.Select(t => ConsoleText.OneLine(t, 160))) +
+                                  (more > 0 ? $" … and {more} more" : string.Empty));
+            }
+
+            if (causes > shown.Count)
+            {
+                console.WriteLine($"    … and {causes - shown.Count} more root causes (all in the results file)");
             }
         }
 
         console.WriteLine($"  results: {assembly.Writer.Path}");
     }
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 }

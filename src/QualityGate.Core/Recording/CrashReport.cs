@@ -1,30 +1,122 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using QualityGate.Categorization;
 using QualityGate.Results;
 
 namespace QualityGate.Recording;
 
+/// <summary>A test named as the one that was running when the host died, and how it was named.</summary>
+internal sealed class CrashedTest
+{
+    public CrashedTest(string name, string displayName, string attribution)
+    {
+        Name = name;
+        DisplayName = displayName;
+        Attribution = attribution;
+    }
+
+    public string Name { get; }
+
+    public string DisplayName { get; }
+
+    public string Attribution { get; }
+}
+
 /// <summary>
-/// Reads an aborted run's messages for the test that was running when the host died. VSTest's blame collector
-/// prints "The test running when the crash occurred:" followed by names, sometimes wrapped after a '.'.
+/// Names the test that killed the host of an aborted run, from the best evidence there is: the recorder's own
+/// bookkeeping of tests that started and never reported a result (hosts with start events), the blame collector's
+/// sequence file (VSTest with --blame or --blame-hang-timeout), the dying thread's stack in the crash report
+/// (Environment.FailFast, an unhandled exception) and the blame collector's "test running when the crash occurred".
 /// </summary>
 internal static class CrashReport
 {
-    public const string Hint =
-        "The test host died while this test ran (stack overflow, Environment.Exit/FailFast, native crash): run it alone with --blame-crash to get a dump.";
+    public const string HostHint =
+        "The test host died while this test ran (Environment.Exit/FailFast, an unhandled exception on another thread, a native crash): run it alone with --blame-crash to get a dump.";
+
+    public const string StackOverflowHint =
+        "The test host died of a stack overflow while this test ran: look for unbounded recursion (a method, property or ToString that calls itself, a cycle in the data) at the frames the crash report repeats.";
+
+    public const string HangHint =
+        "The test did not finish within --blame-hang-timeout and the host was killed: look for a deadlock or a wait that never ends (sync-over-async, a missing cancellation or timeout); run it alone with --blame-hang-dump-type full for its stacks.";
 
     private const string Marker = "test running when the crash occurred:";
 
-    public static IReadOnlyList<string> RunningTests(RunCompletion completion)
+    public static IReadOnlyList<CrashedTest> Attribute(
+        RunCompletion completion, string source, IEnumerable<(string Name, string DisplayName)> startedNotFinished, TextWriter console)
     {
-        var names = new List<string>();
-        if (completion.AbortReason is { } reason && InvokedTest(reason) is { } invoked)
+        var found = new List<CrashedTest>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        void Add(string name, string displayName, string how)
         {
-            names.Add(invoked);
+            if (names.Add(name))
+            {
+                found.Add(new CrashedTest(name, displayName, how));
+            }
         }
 
-        foreach (var text in Texts(completion))
+        foreach (var (name, displayName) in startedNotFinished)
+        {
+            Add(name, displayName, "the test host reported that this test started, and never reported its result");
+        }
+
+        foreach (var attachment in completion.Attachments)
+        {
+            if (BlameSequence.IsSequenceFile(attachment))
+            {
+                foreach (var (name, displayName) in BlameSequence.Unfinished(attachment.Path, source, console))
+                {
+                    Add(name, displayName, $"the blame collector's sequence file ({Path.GetFileName(attachment.Path)}) lists this test as started and not completed");
+                }
+            }
+        }
+
+        if (completion.AbortReason is { } reason && InvokedTest(reason) is { } invoked)
+        {
+            Add(invoked, invoked, "the crash report's stack shows the test framework invoking this test");
+        }
+
+        foreach (var name in BlameMessage(completion))
+        {
+            Add(name, name, "the blame collector reported it as the test running when the host died");
+        }
+
+        return found;
+    }
+
+    public static TestResultRecord Record(CrashedTest test, RunCompletion completion)
+    {
+        var (rule, hint) = Kind(completion);
+        return new TestResultRecord(test.Name, test.DisplayName, TestOutcome.Failed)
+        {
+            Failure = new FailureRecord(Categories.Crash, rule, hint)
+            {
+                Message = completion.AbortReason,
+                RootCause = RootCause.ForCrash(test.Name),
+                Attribution = test.Attribution,
+            },
+        };
+    }
+
+    /// <summary>What killed the host: blame's hang timeout, a stack overflow, or anything else.</summary>
+    private static (string Rule, string Hint) Kind(RunCompletion completion)
+    {
+        foreach (var text in Texts(completion, withWarnings: true))
+        {
+            if (text.IndexOf("inactivity time", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return ("crash/hang-timeout", HangHint);
+            }
+        }
+
+        return completion.AbortReason?.IndexOf("Stack overflow", StringComparison.OrdinalIgnoreCase) >= 0
+            ? ("crash/stack-overflow", StackOverflowHint)
+            : ("crash/test-host", HostHint);
+    }
+
+    private static IEnumerable<string> BlameMessage(RunCompletion completion)
+    {
+        foreach (var text in Texts(completion, withWarnings: false))
         {
             var index = text.IndexOf(Marker, StringComparison.OrdinalIgnoreCase);
             if (index < 0)
@@ -32,13 +124,15 @@ internal static class CrashReport
                 continue;
             }
 
+            // Names follow one per line, sometimes wrapped after a '.'.
             var pending = string.Empty;
+            var any = false;
             foreach (var raw in text.Substring(index + Marker.Length).Split('\n'))
             {
                 var line = raw.Trim();
                 if (line.Length == 0)
                 {
-                    if (pending.Length == 0 && names.Count == 0)
+                    if (pending.Length == 0 && !any)
                     {
                         continue;
                     }
@@ -54,22 +148,18 @@ internal static class CrashReport
                 pending += line;
                 if (!pending.EndsWith(".", StringComparison.Ordinal))
                 {
-                    if (!names.Contains(pending))
-                    {
-                        names.Add(pending);
-                    }
-
+                    any = true;
+                    yield return pending;
                     pending = string.Empty;
                 }
             }
         }
-
-        return names;
     }
 
     /// <summary>
     /// A crash report with the dying thread's stack (Environment.FailFast, an unhandled exception) names the test: it
-    /// is the frame the test framework invoked through reflection.
+    /// is the frame the test framework invoked through reflection. A stack overflow's report is cut before that frame
+    /// when the recursion is long; the sequence file covers that case.
     /// </summary>
     private static string? InvokedTest(string text)
     {
@@ -85,15 +175,7 @@ internal static class CrashReport
         return null;
     }
 
-    public static TestResultRecord Record(string name, RunCompletion completion) => new(name, name, TestOutcome.Failed)
-    {
-        Failure = new FailureRecord(Categories.Crash, "crash/test-host", Hint)
-        {
-            Message = completion.AbortReason,
-        },
-    };
-
-    private static IEnumerable<string> Texts(RunCompletion completion)
+    private static IEnumerable<string> Texts(RunCompletion completion, bool withWarnings)
     {
         if (completion.AbortReason is not null)
         {
@@ -103,6 +185,14 @@ internal static class CrashReport
         foreach (var error in completion.Errors)
         {
             yield return error;
+        }
+
+        if (withWarnings)
+        {
+            foreach (var warning in completion.Warnings)
+            {
+                yield return warning;
+            }
         }
     }
 }

@@ -14,4 +14,7 @@ public sealed class RunCompletion
 
     /// <summary>Error-level messages of the run (for example the test host's crash report).</summary>
     public IReadOnlyList<string> Errors { get; set; } = [];
+
+    /// <summary>Warning-level messages of the run: read for crash attribution (blame's hang timeout), not recorded.</summary>
+    public IReadOnlyList<string> Warnings { get; set; } = [];
 }

@@ -36,7 +36,9 @@ public static class ConsoleTable
 
         foreach (var category in report.Categories)
         {
-            yield return $"  {category.Name}: {category.Count} failing{(category.Budget is { } budget ? $" of {budget} allowed" : category.Met ? " (legacy: allowed)" : " (no budget)")}{(category.Met ? string.Empty : "  ✗")}";
+            var causes = report.RootCauseCounts.Find(c => c.Category == category.Name)?.RootCauses;
+            yield return $"  {category.Name}: {category.Count} failing{(category.Budget is { } budget ? $" of {budget} allowed" : category.Met ? " (legacy: allowed)" : " (no budget)")}" +
+                         $"{(causes is { } n ? $", {n} root cause{(n == 1 ? string.Empty : "s")}" : string.Empty)}{(category.Met ? string.Empty : "  ✗")}";
         }
     }
 

@@ -114,6 +114,11 @@ public sealed class FailedTest
 
     public string? Message { get; set; }
 
+    /// <summary>The failure's root-cause key, from the results file.</summary>
+    public string? RootCause { get; set; }
+
+    public string? ExceptionType { get; set; }
+
     public string? File { get; set; }
 
     public int? Line { get; set; }
@@ -232,7 +237,7 @@ public sealed class BaselineComparison
 }
 
 /// <summary>The gate's verdict and everything measured on the way to it.</summary>
-public sealed class GateReport
+public sealed partial class GateReport
 {
     public const string Schema = "qualitygate.report/1";
 

@@ -105,6 +105,7 @@ public static class MarkdownReport
             }
 
             writer.WriteLine();
+            RootCauseMarkdown.Write(report, writer);
             foreach (var group in report.Failures.GroupBy(f => f.Category))
             {
                 var failures = group.ToList();

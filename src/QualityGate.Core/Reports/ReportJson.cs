@@ -126,6 +126,8 @@ public static class ReportJson
         Optional(writer, "baseline", report.Baseline, WriteBaseline);
         Optional(writer, "patch", report.Patch, (w, patch) => WritePatch(w, patch, report.PatchTarget));
 
+        RootCauseJson.Write(report, writer);
+
         writer.WriteStartObject("inputs");
         Strings(writer, "results", report.ResultsFiles);
         Strings(writer, "coverage", report.CoverageFiles);

@@ -24,6 +24,15 @@ public sealed class FailureRecord
 
     public string? StackTrace { get; set; }
 
+    /// <summary>
+    /// The root-cause key: failures with the same key are one problem ("error|System.NullReferenceException|at
+    /// Shop.Catalog.Lookup"). Stable across runs: no line numbers, paths or per-run values.
+    /// </summary>
+    public string? RootCause { get; set; }
+
+    /// <summary>For a crash: how the test that killed the host was named (which evidence said it was running).</summary>
+    public string? Attribution { get; set; }
+
     /// <summary>Where it failed: the test's own frame in the stack trace, else the throwing frame.</summary>
     public SourceLocation? Location { get; set; }
 }

@@ -71,6 +71,11 @@ public sealed class RecordedTest
 
     public string? Hint { get; set; }
 
+    /// <summary>The root-cause key (recomputed from the evidence for files written before it was recorded).</summary>
+    public string? RootCause { get; set; }
+
+    public string? ExceptionType { get; set; }
+
     public string? Message { get; set; }
 
     public string? StackTrace { get; set; }

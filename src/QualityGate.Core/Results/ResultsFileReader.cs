@@ -181,9 +181,12 @@ public static class ResultsFileReader
             recorded.Category = failure.String("category");
             recorded.Rule = failure.NullableString("rule");
             recorded.Hint = failure.NullableString("hint");
-            failure.NullableString("exceptionType");
+            recorded.ExceptionType = failure.NullableString("exceptionType");
             recorded.Message = failure.NullableString("message");
             recorded.StackTrace = failure.NullableString("stackTrace");
+            recorded.RootCause = failure.NullableString("rootCause")
+                ?? Categorization.RootCause.Key(recorded.Category ?? Categorization.Categories.Error,
+                    new Categorization.FailureFacts(new Categorization.FailureEvidence(recorded.Name, recorded.Message, recorded.StackTrace)));
             var line = failure.Count("line");
             if (failure.NullableString("file") is { } file)
             {

@@ -72,6 +72,13 @@ internal static class ResultsJson
         }
 
         writer.WriteEndObject();
+        writer.WriteStartObject("rootCauses");
+        foreach (var pair in summary.RootCauses)
+        {
+            writer.WriteNumber(pair.Key, pair.Value);
+        }
+
+        writer.WriteEndObject();
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
@@ -97,6 +104,12 @@ internal static class ResultsJson
             writer.WriteStartObject("failure");
             writer.WriteString("category", failure.Category);
             writer.WriteString("rule", failure.Rule);
+            WriteNullable(writer, "rootCause", failure.RootCause);
+            if (failure.Attribution is not null)
+            {
+                writer.WriteString("attribution", failure.Attribution);
+            }
+
             writer.WriteString("hint", failure.Hint);
             WriteNullable(writer, "exceptionType", failure.ExceptionType);
             WriteNullable(writer, "message", failure.Message);

@@ -6,6 +6,7 @@ namespace QualityGate.Results;
 public sealed class RunSummary
 {
     private readonly SortedDictionary<string, int> _categories = new(System.StringComparer.Ordinal);
+    private readonly SortedDictionary<string, HashSet<string>> _rootCauses = new(System.StringComparer.Ordinal);
 
     public int Total { get; private set; }
 
@@ -19,6 +20,21 @@ public sealed class RunSummary
 
     /// <summary>Failed tests per category, sorted by category name.</summary>
     public IReadOnlyDictionary<string, int> Categories => _categories;
+
+    /// <summary>Distinct root causes per category, sorted by category name.</summary>
+    public IReadOnlyDictionary<string, int> RootCauses
+    {
+        get
+        {
+            var counts = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
+            foreach (var pair in _rootCauses)
+            {
+                counts[pair.Key] = pair.Value.Count;
+            }
+
+            return counts;
+        }
+    }
 
     public void Add(TestResultRecord result)
     {
@@ -35,6 +51,12 @@ public sealed class RunSummary
         {
             _categories.TryGetValue(failure.Category, out var count);
             _categories[failure.Category] = count + 1;
+            if (!_rootCauses.TryGetValue(failure.Category, out var keys))
+            {
+                _rootCauses[failure.Category] = keys = new HashSet<string>(System.StringComparer.Ordinal);
+            }
+
+            keys.Add(failure.RootCause ?? failure.Rule);
         }
     }
 }

@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using System.Linq;
-using System.Text.Json;
 using QualityGate.Categorization;
-using QualityGate.Results;
 using Xunit;
 
 namespace QualityGate.Tests.Categorization;
@@ -18,9 +13,9 @@ public class CorpusTests
     public static TheoryData<string, string> Failures()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (framework, entry) in Corpus())
+        foreach (var (framework, entry) in CorpusData.Entries())
         {
-            data.Add(framework, Key(entry));
+            data.Add(framework, CorpusData.Key(entry));
         }
 
         return data;
@@ -30,14 +25,8 @@ public class CorpusTests
     [MemberData(nameof(Failures))]
     public void Each_real_failure_lands_in_the_category_its_test_declares(string framework, string key)
     {
-        var entry = Corpus().Single(e => e.Framework == framework && Key(e.Entry) == key).Entry;
-        var traits = entry.GetProperty("traits").EnumerateObject()
-            .Select(t => new Trait(t.Name, t.Value.GetString()!)).ToList();
-        var evidence = new FailureEvidence(entry.GetProperty("name").GetString()!, entry.GetProperty("message").GetString(), entry.GetProperty("stackTrace").GetString())
-        {
-            ClassName = entry.GetProperty("className").GetString(),
-            Traits = traits,
-        };
+        var entry = CorpusData.Entries().Single(e => e.Framework == framework && CorpusData.Key(e.Entry) == key).Entry;
+        var evidence = CorpusData.Evidence(entry);
 
         var result = new Categorizer().Categorize(evidence);
 
@@ -52,34 +41,11 @@ public class CorpusTests
     {
         foreach (var framework in new[] { "xunit", "nunit", "mstest" })
         {
-            var categories = Corpus().Where(e => e.Framework == framework)
+            var categories = CorpusData.Entries().Where(e => e.Framework == framework)
                 .Select(e => e.Entry.GetProperty("expect").GetString()).ToHashSet();
             foreach (var category in new[] { "binding", "mocking", "async", "legacy", "assertion", "setup", "environment", "error" })
             {
                 Assert.Contains(category, categories);
-            }
-        }
-    }
-
-    private static string Key(JsonElement entry) =>
-        entry.GetProperty("name").GetString() + " | " + entry.GetProperty("displayName").GetString();
-
-    private static IEnumerable<(string Framework, JsonElement Entry)> Corpus()
-    {
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus"), "*.json"))
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            foreach (var entry in document.RootElement.EnumerateArray())
-            {
-                // TRX drops xunit traits and NUnit properties, so a test that is legacy only by its Category trait
-                // cannot be recognised from the corpus; the end-to-end tests cover it with the real logger.
-                if (entry.GetProperty("className").GetString()!.EndsWith("LegacyTraitTests", StringComparison.Ordinal)
-                    && !entry.GetProperty("traits").EnumerateObject().Any())
-                {
-                    continue;
-                }
-
-                yield return (Path.GetFileNameWithoutExtension(file), entry.Clone());
             }
         }
     }

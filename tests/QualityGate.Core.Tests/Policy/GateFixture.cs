@@ -61,6 +61,8 @@ internal static class GateFixture
                     TestLayer = Layer(assembly),
                     Category = category,
                     Hint = $"hint for {category}",
+                    // Two broken methods behind each category's failures.
+                    RootCause = $"{category}|System.InvalidOperationException|at App.Service{i % 2}.Run",
                     Location = new SourceLocation($"/repo/tests/{assembly}/T.cs", 10 + i),
                 });
             }

@@ -58,6 +58,8 @@ internal static class ReportSamples
             Category = category,
             Message = message,
             Hint = hint,
+            // As the logger records it: no stack here, so the normalized message stands in for the frame.
+            RootCause = QualityGate.Categorization.RootCause.Key(category, new QualityGate.Categorization.FailureFacts(new QualityGate.Categorization.FailureEvidence(name, message, null))),
             DurationMs = 12,
             Location = new SourceLocation($"/repo/tests/{string.Join(".", name.Split('.').Take(2))}/{name.Split('.')[2]}.cs", line), // App.UnitTests/PricingServiceTests.cs
         };

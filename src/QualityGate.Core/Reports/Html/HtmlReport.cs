@@ -25,6 +25,7 @@ public static class HtmlReport
         Layers(report, writer);
         Tests(report, writer);
         Trends(report, history, writer);
+        HtmlRootCauses.Write(report, writer);
         HtmlFailures.Write(report, writer);
         writer.Write("<footer>Written by QualityGate. Self-contained: no script, no external files.</footer>\n</body>\n</html>\n");
     }
