@@ -15,6 +15,14 @@ public static class BuiltInRules
     private static readonly string[] MockingNamespaces =
         ["Moq.", "Castle.DynamicProxy.", "Castle.Proxies.", "NSubstitute.", "FakeItEasy."];
 
+    // TUnit wraps what a [Before(...)] hook threw in these; the tests behind the hook never ran.
+    private static readonly string[] SetupHookTypes =
+    [
+        "TUnit.Core.Exceptions.BeforeClassException", "TUnit.Core.Exceptions.BeforeTestException",
+        "TUnit.Core.Exceptions.BeforeAssemblyException", "TUnit.Core.Exceptions.BeforeTestSessionException",
+        "TUnit.Core.Exceptions.BeforeTestDiscoveryException",
+    ];
+
     private static readonly string[] AssertionNamespaces =
     [
         "Xunit.Assert", "NUnit.Framework.Assert", "NUnit.Framework.Legacy.ClassicAssert", "NUnit.Framework.CollectionAssert",
@@ -40,7 +48,7 @@ public static class BuiltInRules
         Timeout);
 
     private static readonly Regex ParameterCount = new(
-        @"expected \d+ parameter values?|Too (?:many|few) arguments provided|doesn't match method parameters|does not match method parameters|Parameter count mismatch|parameter count mismatch|Wrong number of arguments|No arguments were provided|methods are not allowed to have parameters|Method has parameters, but does not define any test source",
+        @"expected \d+ parameter values?|Too (?:many|few) arguments provided|doesn't match method parameters|does not match method parameters|Parameter count mismatch|parameter count mismatch|Wrong number of arguments|No arguments were provided|methods are not allowed to have parameters|Method has parameters, but does not define any test source|Expected exactly \d+ arguments?, but got \d+",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
         Timeout);
 
@@ -70,13 +78,16 @@ public static class BuiltInRules
         new("setup/fixture-or-initializer",
             "The test never reached its body: fix the failing setup (constructor, fixture, SetUp/TestInitialize, InitializeAsync) first — every test behind it fails the same way.",
             f => f.MessageMatches(SetupPrefix)),
+        new("setup/hook",
+            "A setup hook (Before(Class), Before(Test), Before(Assembly)) threw, so the test never ran: fix the hook — every test behind it fails the same way.",
+            f => f.AnyTypeIn(SetupHookTypes)),
         new("setup/test-class-constructor",
             "The test class's constructor or InitializeAsync threw before the test ran: fix the shared setup.",
             IsTestClassSetupFrame),
 
         new("async/framework-timeout",
             "The test ran past its timeout: await the work instead of blocking, make it faster, or raise the timeout if the work is legitimately slow.",
-            f => f.EffectiveIs("Xunit.Sdk.TestTimeoutException") || f.MessageMatches(FrameworkTimeout)),
+            f => f.Evidence.State == "timeout" || f.EffectiveIs("Xunit.Sdk.TestTimeoutException") || f.MessageMatches(FrameworkTimeout)),
 
         new("assertion/assert",
             "An assertion failed: the code's result differs from the expectation — fix the code, or update the expectation if the behaviour changed on purpose.",

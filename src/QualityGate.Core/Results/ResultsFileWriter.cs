@@ -23,10 +23,10 @@ public sealed class ResultsFileWriter : IDisposable
     private FileStream? _spool;
     private Utf8JsonWriter? _spoolWriter;
 
-    public ResultsFileWriter(string path)
+    public ResultsFileWriter(string path, string? spoolPath = null)
     {
         Path = System.IO.Path.GetFullPath(path);
-        _spoolPath = Path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".spool";
+        _spoolPath = spoolPath ?? Path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".spool";
         try
         {
             var directory = System.IO.Path.GetDirectoryName(Path);
@@ -60,7 +60,16 @@ public sealed class ResultsFileWriter : IDisposable
         {
             writer.Flush();
         }
+        else if (result.Failure is not null && FlushFailures)
+        {
+            // Failures are rare and are what a crash report must not lose: hand them to the operating system now.
+            writer.Flush();
+            _spool!.Flush();
+        }
     }
+
+    /// <summary>Makes every failure reach the spool file at once, for a run whose spool may be read after a crash.</summary>
+    public bool FlushFailures { get; set; }
 
     /// <summary>Writes the finished file atomically; afterwards the writer accepts nothing more.</summary>
     public void Complete(RunInfo run)
