@@ -26,12 +26,17 @@ internal sealed class GateConsole
         _stdout = stdout;
     }
 
+    // The process's own standard output, not Console.Out: frameworks replace Console.Out to capture what tests write
+    // (TUnit does), and a summary written there would be attributed to a test or lost.
+    private static readonly Lazy<TextWriter> StandardOutput = new(() =>
+        new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false)) { AutoFlush = true });
+
     public static bool UnderDotnetTest(ICommandLineOptions commandLine, Func<string, string?> environment) =>
         (commandLine.TryGetOptionArgumentList("server", out var server) && server is { Length: > 0 } && server[0] == "dotnettestcli")
         || !string.IsNullOrEmpty(environment("TESTINGPLATFORM_DOTNETTEST_EXECUTIONID"));
 
     public static GateConsole For(IOutputDevice device, IOutputDeviceDataProducer producer, bool underDotnetTest) =>
-        underDotnetTest ? new GateConsole(null, producer, Console.Out) : new GateConsole(device, producer, null);
+        underDotnetTest ? new GateConsole(null, producer, StandardOutput.Value) : new GateConsole(device, producer, null);
 
     public async Task WriteAsync(string text, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public static class BuiltInRules
         "Xunit.Assert", "NUnit.Framework.Assert", "NUnit.Framework.Legacy.ClassicAssert", "NUnit.Framework.CollectionAssert",
         "NUnit.Framework.StringAssert", "NUnit.Framework.Internal.Assert", "Microsoft.VisualStudio.TestTools.UnitTesting.Assert",
         "Microsoft.VisualStudio.TestTools.UnitTesting.StringAssert", "Microsoft.VisualStudio.TestTools.UnitTesting.CollectionAssert",
-        "FluentAssertions.", "Shouldly.",
+        "FluentAssertions.", "Shouldly.", "TUnit.Assertions.",
     ];
 
     // Xunit.Sdk holds the assertion exceptions, and a few that are not about assertions at all.
@@ -157,7 +157,7 @@ public static class BuiltInRules
                        "Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException",
                        "Microsoft.VisualStudio.TestTools.UnitTesting.AssertInconclusiveException",
                        "Shouldly.ShouldAssertException", "Shouldly.ShouldMatchApprovedException",
-                       "FluentAssertions.Execution.AssertionFailedException")
+                       "FluentAssertions.Execution.AssertionFailedException", "TUnit.Assertions.Exceptions.AssertionException")
                 || (f.TopFrameIn(AssertionNamespaces) && !f.AnyTypeIn(MockingNamespaces));
         }
 
