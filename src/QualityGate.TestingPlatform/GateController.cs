@@ -109,7 +109,11 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
                 await console.WriteAsync(crash, cancellation).ConfigureAwait(false);
             }
 
-            HostOutcome.AttachCoverage(identity, _startedUtc);
+            if (HostOutcome.AttachCoverage(identity, _startedUtc) is { } warning)
+            {
+                await console.WriteAsync(warning, cancellation).ConfigureAwait(false);
+            }
+
             var config = _options.ConfigPath ?? ConfigLoader.Find(AppContext.BaseDirectory);
             if (config is null || _options.IsNoCheck)
             {

@@ -54,12 +54,12 @@ internal static class HostOutcome
     /// controller after the host exits, and publishes no artifact) to the results file, as the VSTest logger records
     /// coverlet.collector's attachment.
     /// </summary>
-    public static void AttachCoverage(RunIdentity identity, DateTime startedUtc)
+    public static string? AttachCoverage(RunIdentity identity, DateTime startedUtc)
     {
         var directory = Path.GetDirectoryName(identity.ResultsFile)!;
         if (!Directory.Exists(directory) || !File.Exists(identity.ResultsFile))
         {
-            return;
+            return null;
         }
 
         var found = new List<RunAttachment>();
@@ -73,7 +73,18 @@ internal static class HostOutcome
             }
         }
 
+        if (found.Count > 1)
+        {
+            // Runs sharing a results folder (a solution's projects in parallel) write theirs there too: which is this
+            // run's cannot be told, and a wrong one would pass the gate on another project's coverage.
+            found.Sort((x, y) => string.CompareOrdinal(x.Path, y.Path));
+            return $"warning {DiagnosticCode.CoverageAmbiguous}: {found.Count} coverage reports were written into {directory} while this run went " +
+                   "(runs sharing a results folder): none is attached, so the gate sees no coverage. Give each test project its own " +
+                   "--results-directory, or pass the reports to 'dotnet gate check --coverage'.";
+        }
+
         ResultsFileHeader.AddAttachments(identity.ResultsFile, found);
+        return null;
     }
 
     private static string Code(int exitCode) => exitCode.ToString(CultureInfo.InvariantCulture);

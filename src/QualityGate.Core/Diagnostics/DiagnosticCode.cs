@@ -209,4 +209,7 @@ public static class DiagnosticCode
 
     /// <summary>The gate could not be run after an MTP run (the packaged 'dotnet gate' is missing or did not start).</summary>
     public const string GateUnavailable = "QG2032";
+
+    /// <summary>Several coverage reports appeared in the results folder during an MTP run; none can be told to be this run's.</summary>
+    public const string CoverageAmbiguous = "QG2033";
 }
