@@ -30,6 +30,7 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
     private readonly Func<string, string?> _environment;
     private readonly Action<string, string?> _setEnvironment;
     private readonly Func<GateController, GateConsole> _console;
+    private readonly Func<IReadOnlyList<string>, CancellationToken, Task<(int ExitCode, string Output)>> _gate;
     private readonly (string Name, string Path, string Framework) _app;
     private RunIdentity? _identity;
     private DateTime _startedUtc;
@@ -42,8 +43,10 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
         (string Name, string Path, string Framework) app,
         Func<string, string?> environment,
         Action<string, string?> setEnvironment,
-        Func<GateController, GateConsole> console)
+        Func<GateController, GateConsole> console,
+        Func<IReadOnlyList<string>, CancellationToken, Task<(int ExitCode, string Output)>>? gate = null)
     {
+        _gate = gate ?? RunPackagedGate;
         _options = options;
         _commandLine = commandLine;
         _configuration = configuration;
@@ -120,12 +123,7 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
                 return;
             }
 
-            var (exitCode, output) = await GateProcess.RunAsync(
-                GateProcess.ToolPath() ?? throw new QualityGateException(
-                    DiagnosticCode.GateUnavailable,
-                    $"the test app does not say where the gate program is (runtime setting {GateProcess.ToolSetting}): reference the QualityGate package from the test project (it sets it)."),
-                GateArguments(identity, config),
-                cancellation).ConfigureAwait(false);
+            var (exitCode, output) = await _gate(GateArguments(identity, config), cancellation).ConfigureAwait(false);
             await console.WriteAsync(output, cancellation).ConfigureAwait(false);
             failed = exitCode != 0;
             Verdict = !failed;
@@ -143,6 +141,14 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
 
         await ApplyVerdictAsync(failed, identity).ConfigureAwait(false);
     }
+
+    private static Task<(int ExitCode, string Output)> RunPackagedGate(IReadOnlyList<string> arguments, CancellationToken cancellation) =>
+        GateProcess.RunAsync(
+            GateProcess.ToolPath() ?? throw new QualityGateException(
+                DiagnosticCode.GateUnavailable,
+                $"the test app does not say where the gate program is (runtime setting {GateProcess.ToolSetting}): reference the QualityGate package from the test project (it sets it)."),
+            arguments,
+            cancellation);
 
     private List<string> GateArguments(RunIdentity identity, string config)
     {

@@ -35,7 +35,8 @@ public sealed class ResultsFileWriter : IDisposable
                 Directory.CreateDirectory(directory);
             }
 
-            _spool = new FileStream(_spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            // Readable by others: after a crash (or while a host hangs) the MTP controller recovers the results from it.
+            _spool = new FileStream(_spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
