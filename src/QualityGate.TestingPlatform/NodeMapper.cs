@@ -80,6 +80,14 @@ internal static class NodeMapper
                 result.ErrorMessage = state.Explanation;
             }
 
+            // xunit v3 sends a cleanup failure as a node of its own, named "[Test Cleanup Failure (…)]" under the test
+            // case's uid; under VSTest the same words lead the message. Said the VSTest way, the recorder attaches it
+            // to its test instead of counting a test that does not exist.
+            if (method is null && node.DisplayName.StartsWith("[Test ", StringComparison.Ordinal) && node.DisplayName.Contains("Cleanup Failure (", StringComparison.Ordinal))
+            {
+                result.ErrorMessage = node.DisplayName + ": " + result.ErrorMessage;
+            }
+
             result.StandardOutput = Output<StandardOutputProperty>(node, p => p.StandardOutput);
             result.StandardError = Output<StandardErrorProperty>(node, p => p.StandardError);
         }

@@ -45,6 +45,31 @@ public class GateRecorderTests
     }
 
     [Fact]
+    public async Task An_xunit_cleanup_failure_node_is_attached_to_its_test_not_counted_as_another()
+    {
+        using var folder = new TempFolder();
+        var identity = new RunIdentity("run-3", folder.File("r.json"));
+        var recorder = Recorder(identity, new StringWriter());
+        var producer = new FakeProducer();
+        var cleanup = new Microsoft.Testing.Platform.Extensions.Messages.TestNode
+        {
+            Uid = new("Shop.Tests.A.Times_out"),
+            DisplayName = "[Test Cleanup Failure (Shop.Tests.A.Times_out)]",
+        };
+        cleanup.Properties.Add(new ErrorTestNodeStateProperty(Nodes.Thrown(() => new TaskCanceledException())));
+
+        await recorder.OnTestSessionStartingAsync(new FakeSession());
+        await recorder.ConsumeAsync(producer, Nodes.Update(Nodes.Node("Shop.Tests.A", "Times_out", new TimeoutTestNodeStateProperty("timed out"))), CancellationToken.None);
+        await recorder.ConsumeAsync(producer, Nodes.Update(cleanup), CancellationToken.None);
+        await recorder.OnTestSessionFinishingAsync(new FakeSession());
+
+        var run = ResultsFileReader.Read(identity.ResultsFile);
+        var test = Assert.Single(run.Tests);
+        Assert.Equal("async", test.Category);
+        Assert.Contains("cleanup failed too", test.Message);
+    }
+
+    [Fact]
     public async Task A_cancelled_session_is_recorded_as_aborted()
     {
         using var folder = new TempFolder();
