@@ -31,7 +31,9 @@ internal static class HostOutcome
         var reason = graceful
             ? $"The test host exited (exit code {Code(exitCode)}) without completing the results file of this run."
             : $"The test host process exited unexpectedly (exit code {Code(exitCode)}) before the run completed: Environment.FailFast, a stack overflow or a native crash."
-              + (running.Count > 0 ? " Running at the time: " + string.Join(", ", Names(running)) + "." : " No test was running at the time.");
+              + (running.Count > 0
+                  ? " Running at the time, as far as the test framework had reported: " + string.Join(", ", Names(running)) + "."
+                  : " The test framework had reported no test running at the time.");
         var run = new RunInfo(app.Name, app.Framework)
         {
             RunId = identity.RunId,
