@@ -27,7 +27,7 @@ internal sealed class GateOptions
     public const string ResultsDirectory = "results-directory";
     public const string IgnoreExitCode = "ignore-exit-code";
 
-    public const string ShardVariable = "QUALITYGATE_SHARD";
+    public const string ShardVariable = LoggerParameters.ShardVariable;
 
     public static readonly string[] Dependent = [ResultsFile, VerbosityOption, Config, Shard, Phase, WarnOnly, NoCheck];
 
@@ -104,7 +104,7 @@ internal sealed class GateOptions
         }
 
         var shard = Single(commandLine, Shard) ?? (environment(ShardVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment.Trim() : null);
-        if (shard is not null && !IsShardName(shard))
+        if (shard is not null && !LoggerParameters.IsName(shard))
         {
             throw Invalid($"the shard name '{shard}' (--{Shard} or {ShardVariable}) is not valid: use letters, digits, '-', '_' or '.' (e.g. 1, 2, unit-a).");
         }
@@ -155,19 +155,6 @@ internal sealed class GateOptions
 
     private static string? Single(ICommandLineOptions commandLine, string name) =>
         commandLine.TryGetOptionArgumentList(name, out var values) && values is { Length: > 0 } ? values[0] : null;
-
-    private static bool IsShardName(string name)
-    {
-        foreach (var c in name)
-        {
-            if (!char.IsLetterOrDigit(c) && c != '-' && c != '_' && c != '.')
-            {
-                return false;
-            }
-        }
-
-        return name.Length is > 0 and <= 64;
-    }
 
     private static QualityGateException Invalid(string message) => new(DiagnosticCode.GateOptionInvalid, message);
 }
