@@ -9,9 +9,11 @@ namespace QualityGate.PackageTests;
 /// One PackageReference, then 'dotnet test --gate' in .NET 10's Microsoft.Testing.Platform mode, on xunit v3,
 /// MSTest.Sdk and TUnit: the same results file and the same gate as under VSTest, and the verdict as the exit code.
 /// </summary>
-[Collection(TestingPlatformTestGroup.Name)]
-public class TestingPlatformEndToEndTests(TestingPlatformFeed mtp)
+[Collection(PackageTestGroup.Name)]
+public class TestingPlatformEndToEndTests(PackageFeed feed)
 {
+    private readonly TestingPlatformFeed mtp = TestingPlatformFeed.For(feed);
+
     // The three failure fixtures share their test names, one failure of each category from the real libraries.
     private static readonly Dictionary<string, string> Expected = new()
     {

@@ -12,17 +12,30 @@ namespace QualityGate.PackageTests;
 /// restored from the packed feed with an empty NuGet cache and built once; every scenario then runs 'dotnet test
 /// --no-build' from that folder, as a user in MTP mode would.
 /// </summary>
-public sealed class TestingPlatformFeed : IDisposable
+public sealed class TestingPlatformFeed
 {
-    public TestingPlatformFeed()
+    // One build per package feed: the MTP scenarios share the "package" collection's feed (one pack per test run, under
+    // the machine-wide pack lock) instead of packing again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PackageFeed, TestingPlatformFeed> Built = new();
+
+    private TestingPlatformFeed(PackageFeed feed)
     {
-        Feed = new PackageFeed();
+        Feed = feed;
         Folder = Path.Combine(Feed.Work, "Mtp");
         var (exit, output) = DotNet.Run(Folder, Feed.Environment, "build", "All.sln", $"-p:QualityGateVersion={Feed.Version}");
         Assert.True(exit == 0, "building the MTP fixtures failed:\n" + output);
     }
 
     public PackageFeed Feed { get; }
+
+    /// <summary>The MTP fixtures of <paramref name="feed"/>, built the first time a scenario asks.</summary>
+    public static TestingPlatformFeed For(PackageFeed feed)
+    {
+        lock (Built)
+        {
+            return Built.GetValue(feed, f => new TestingPlatformFeed(f));
+        }
+    }
 
     /// <summary>The scratch copy of tests/fixtures/Mtp: 'dotnet test' runs here, in MTP mode.</summary>
     public string Folder { get; }
@@ -53,12 +66,4 @@ public sealed class TestingPlatformFeed : IDisposable
 
         throw new Xunit.Sdk.XunitException($"no TRX file for {assembly} in {ResultsDirectory}");
     }
-
-    public void Dispose() => Feed.Dispose();
-}
-
-[CollectionDefinition(Name)]
-public sealed class TestingPlatformTestGroup : ICollectionFixture<TestingPlatformFeed>
-{
-    public const string Name = "package-mtp";
 }
