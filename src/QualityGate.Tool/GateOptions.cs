@@ -9,7 +9,7 @@ internal sealed class GateOptions
 {
     private readonly Option<string[]> results = new("--results")
     {
-        Description = "Results files (*.qualitygate.json from 'dotnet test --logger gate'): paths or globs, relative to the current folder. A glob that matches nothing is an error.",
+        Description = "Results files (*.qualitygate.json from 'dotnet test --logger gate' or, on Microsoft.Testing.Platform, 'dotnet test --gate'): paths or globs, relative to the current folder. A glob that matches nothing is an error.",
         HelpName = "paths-or-globs",
         AllowMultipleArgumentsPerToken = true,
         DefaultValueFactory = _ => [InputPaths.DefaultResults],

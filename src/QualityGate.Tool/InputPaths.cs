@@ -22,7 +22,7 @@ internal static class InputPaths
         Expand(patterns, currentDirectory, pattern => new QualityGateException(
             DiagnosticCode.ResultsMissing,
             $"no results file matches '{pattern}' (searched from {currentDirectory}). " +
-            "Run the tests with 'dotnet test --logger gate' first, or fix the --results path or glob."));
+            "Run the tests first ('dotnet test --logger gate' under VSTest, 'dotnet test --gate' under Microsoft.Testing.Platform), or fix the --results path or glob."));
 
     public static IReadOnlyList<string> Coverage(IEnumerable<string> patterns, string currentDirectory) =>
         Expand(patterns, currentDirectory, pattern => new QualityGateException(

@@ -12,13 +12,21 @@ public static class BuiltInRules
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
+    // TUnit wraps what a [Before(...)] hook threw in these; the tests behind the hook never ran.
+    private static readonly string[] SetupHookTypes =
+    [
+        "TUnit.Core.Exceptions.BeforeClassException", "TUnit.Core.Exceptions.BeforeTestException",
+        "TUnit.Core.Exceptions.BeforeAssemblyException", "TUnit.Core.Exceptions.BeforeTestSessionException",
+        "TUnit.Core.Exceptions.BeforeTestDiscoveryException",
+    ];
+
     private static readonly Regex SetupPrefix = new(
         @"^\s*(?:One[Tt]ime)?SetUp\s*:|(?:Assembly|Class) Initialization method .* threw exception|Initialization method .* threw exception|did not have matching fixture data|Class fixture type .* threw|Collection fixture type .* threw|threw in its constructor",
         RegexOptions.CultureInvariant,
         Timeout);
 
     private static readonly Regex ParameterCount = new(
-        @"expected \d+ parameter values?|Too (?:many|few) arguments provided|doesn't match method parameters|does not match method parameters|Parameter count mismatch|parameter count mismatch|Wrong number of arguments|No arguments were provided|methods are not allowed to have parameters|Method has parameters, but does not define any test source",
+        @"expected \d+ parameter values?|Too (?:many|few) arguments provided|doesn't match method parameters|does not match method parameters|Parameter count mismatch|parameter count mismatch|Wrong number of arguments|No arguments were provided|methods are not allowed to have parameters|Method has parameters, but does not define any test source|Expected exactly \d+ arguments?, but got \d+",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
         Timeout);
 
@@ -48,6 +56,9 @@ public static class BuiltInRules
         new("setup/fixture-or-initializer",
             "The test never reached its body: fix the failing setup (constructor, fixture, SetUp/TestInitialize, InitializeAsync) first — every test behind it fails the same way.",
             f => f.MessageMatches(SetupPrefix)),
+        new("setup/hook",
+            "A setup hook (Before(Class), Before(Test), Before(Assembly)) threw, so the test never ran: fix the hook — every test behind it fails the same way.",
+            f => f.AnyTypeIn(SetupHookTypes)),
         new("setup/test-class-constructor",
             "The test class's constructor, field initializers or InitializeAsync threw before the test method started: fix that setup (its throwing frame is in the stack trace) — every test of the class fails the same way.",
             RulePredicates.IsTestClassSetup),
@@ -57,7 +68,7 @@ public static class BuiltInRules
 
         new("async/framework-timeout",
             "The test ran past its timeout: await the work instead of blocking, make it faster, or raise the timeout if the work is legitimately slow.",
-            f => f.EffectiveIs("Xunit.Sdk.TestTimeoutException") || f.MessageMatches(FrameworkTimeout)),
+            f => f.Evidence.State == "timeout" || f.EffectiveIs("Xunit.Sdk.TestTimeoutException") || f.MessageMatches(FrameworkTimeout)),
 
         new("assertion/throws",
             "The code threw a different exception than the test expects, or none: decide which is right — fix the code, or update the expected exception type.",

@@ -28,6 +28,9 @@ public sealed class FailureEvidence
 
     public IReadOnlyList<Trait> Traits { get; set; } = [];
 
+    /// <summary>failed, error, timeout or cancelled when the test platform says which; null under VSTest.</summary>
+    public string? State { get; set; }
+
     /// <summary>Cuts text longer than <see cref="MaxTextLength"/> and says how much was cut.</summary>
     public static string? Truncate(string? text)
     {

@@ -156,7 +156,8 @@ public sealed partial class FailureFacts
 
         foreach (var frame in Frames)
         {
-            if (frame.File is not null)
+            // Source-generated glue (TUnit's test sources, obj/**/*.g.cs) is nowhere a user would fix anything.
+            if (frame.File is not null && !frame.File.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase))
             {
                 return new SourceLocation(frame.File, frame.Line);
             }

@@ -17,7 +17,7 @@ internal static class RulePredicates
         "Xunit.Assert", "NUnit.Framework.Assert", "NUnit.Framework.Legacy.ClassicAssert", "NUnit.Framework.CollectionAssert",
         "NUnit.Framework.StringAssert", "NUnit.Framework.Internal.Assert", "Microsoft.VisualStudio.TestTools.UnitTesting.Assert",
         "Microsoft.VisualStudio.TestTools.UnitTesting.StringAssert", "Microsoft.VisualStudio.TestTools.UnitTesting.CollectionAssert",
-        "FluentAssertions.", "Shouldly.",
+        "FluentAssertions.", "Shouldly.", "TUnit.Assertions.",
     ];
 
     // The frameworks' own machinery for data sources: a frame here means the rows were being produced, not run.
@@ -67,7 +67,7 @@ internal static class RulePredicates
                        "Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException",
                        "Microsoft.VisualStudio.TestTools.UnitTesting.AssertInconclusiveException",
                        "Shouldly.ShouldAssertException", "Shouldly.ShouldMatchApprovedException",
-                       "FluentAssertions.Execution.AssertionFailedException")
+                       "FluentAssertions.Execution.AssertionFailedException", "TUnit.Assertions.Exceptions.AssertionException")
                 || (f.TopFrameIn(AssertionNamespaces) && !f.AnyTypeIn(MockingNamespaces));
         }
 

@@ -192,4 +192,29 @@ public static class DiagnosticCode
 
     /// <summary>The blame collector's sequence file of an aborted run could not be read: the crashing test is not named.</summary>
     public const string BlameSequenceUnreadable = "QG2040";
+    // Microsoft.Testing.Platform front end (issue 11): QG1020–QG1024, QG2030–QG2039.
+
+    /// <summary>A --gate-* option is unknown here, has a bad value, or was given without --gate.</summary>
+    public const string GateOptionInvalid = "QG1020";
+
+    /// <summary>'--logger gate' (VSTest) on a Microsoft.Testing.Platform app: '--gate' is the MTP switch.</summary>
+    public const string WrongRunnerSwitch = "QG1021";
+
+    /// <summary>The test app's Microsoft.Testing.Platform is older than the front end needs.</summary>
+    public const string PlatformTooOld = "QG1022";
+
+    /// <summary>--ignore-exit-code (or TESTINGPLATFORM_EXITCODE_IGNORE) would wave failing tests or a failed gate through.</summary>
+    public const string IgnoredExitCodeConflict = "QG1023";
+
+    /// <summary>The test host exited without completing the results file (a crash): the run is recorded as aborted.</summary>
+    public const string HostCrashed = "QG2030";
+
+    /// <summary>The results file the run was to write is missing or belongs to another run (another run id).</summary>
+    public const string ResultsOfAnotherRun = "QG2031";
+
+    /// <summary>The gate could not be run after an MTP run (the packaged 'dotnet gate' is missing or did not start).</summary>
+    public const string GateUnavailable = "QG2032";
+
+    /// <summary>Several coverage reports appeared in the results folder during an MTP run; none can be told to be this run's.</summary>
+    public const string CoverageAmbiguous = "QG2033";
 }

@@ -130,7 +130,7 @@ public static class GateRunner
         {
             throw new QualityGateException(
                 DiagnosticCode.ResultsMissing,
-                "no results files to judge. Run the tests with 'dotnet test --logger gate' and pass the *.qualitygate.json files it writes.",
+                "no results files to judge. Run the tests with 'dotnet test --logger gate' (VSTest) or 'dotnet test --gate' (Microsoft.Testing.Platform) and pass the *.qualitygate.json files they write.",
                 options.StartDirectory);
         }
 

@@ -99,7 +99,8 @@ public static class LoggerParameters
 
     private static string? Value(Dictionary<string, string?> values, string key) => values.TryGetValue(key, out var value) ? value : null;
 
-    private static bool IsName(string name)
+    /// <summary>A shard name or run id: letters, digits, '-', '_', '.'; shared with the MTP front end's --gate-shard.</summary>
+    public static bool IsName(string name)
     {
         foreach (var c in name)
         {

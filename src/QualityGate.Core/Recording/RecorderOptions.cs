@@ -43,6 +43,15 @@ public sealed class RecorderOptions
     /// <summary>The run's identity when the build that started the run decided it (logger RunId=); else each file gets a new one.</summary>
     public string? RunId { get; set; }
 
+    /// <summary>
+    /// The results file, decided by whoever started the run (the MTP controller); when set, the path template is not
+    /// used. One run, one test assembly.
+    /// </summary>
+    public string? ResultsFile { get; set; }
+
+    /// <summary>Where the results are spooled while the run goes, when another process must find them after a crash.</summary>
+    public string? SpoolPath { get; set; }
+
     /// <summary>How many failures per category the normal console summary lists.</summary>
     public int FailuresPerCategory => Verbosity == Verbosity.Detailed ? 20 : 3;
 

@@ -40,4 +40,16 @@ public sealed class ReportedResult
     public string? ErrorMessage { get; set; }
 
     public string? ErrorStackTrace { get; set; }
+
+    /// <summary>
+    /// How a failed test failed when the host distinguishes it (Microsoft.Testing.Platform: failed, error, timeout,
+    /// cancelled); null under VSTest, which only says failed.
+    /// </summary>
+    public string? FailureState { get; set; }
+
+    /// <summary>What the test wrote to standard output, when the host reports it per test (recorded for failures).</summary>
+    public string? StandardOutput { get; set; }
+
+    /// <summary>What the test wrote to standard error, when the host reports it per test (recorded for failures).</summary>
+    public string? StandardError { get; set; }
 }

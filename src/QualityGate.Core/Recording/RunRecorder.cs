@@ -92,6 +92,7 @@ public sealed class RunRecorder : IDisposable
         {
             ClassName = result.ClassName,
             Traits = result.Traits,
+            State = result.FailureState,
         };
         var category = assembly.Categorizer.Categorize(evidence);
         return new FailureRecord(category.Category, category.Rule, category.Hint)
@@ -101,6 +102,9 @@ public sealed class RunRecorder : IDisposable
             StackTrace = evidence.StackTrace,
             Location = category.Location,
             RootCause = category.RootCause,
+            State = result.FailureState,
+            StandardOutput = FailureEvidence.Truncate(result.StandardOutput),
+            StandardError = FailureEvidence.Truncate(result.StandardError),
         };
     }
 
@@ -187,7 +191,7 @@ public sealed class RunRecorder : IDisposable
 
         var name = Path.GetFileNameWithoutExtension(source);
         var (config, error) = ConfigFor(source);
-        var path = _options.ResolvePath(name);
+        var path = _options.ResultsFile ?? _options.ResolvePath(name);
         if (!_paths.Add(path))
         {
             // Two assemblies of one run, a LogFilePath without {assembly}: keep both, and say so.
@@ -199,7 +203,7 @@ public sealed class RunRecorder : IDisposable
             _paths.Add(path);
         }
 
-        var recording = new AssemblyRecording(source, name, config, error, new ResultsFileWriter(path), _options.FailuresPerCategory);
+        var recording = new AssemblyRecording(source, name, config, error, new ResultsFileWriter(path, _options.SpoolPath) { FlushFailures = _options.SpoolPath is not null }, _options.FailuresPerCategory);
         _assemblies[source] = recording;
         return recording;
     }

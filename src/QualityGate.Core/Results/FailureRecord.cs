@@ -35,4 +35,11 @@ public sealed class FailureRecord
 
     /// <summary>Where it failed: the test's own frame in the stack trace, else the throwing frame.</summary>
     public SourceLocation? Location { get; set; }
+
+    /// <summary>failed, error, timeout or cancelled, when the test platform says which (Microsoft.Testing.Platform); else null.</summary>
+    public string? State { get; set; }
+
+    public string? StandardOutput { get; set; }
+
+    public string? StandardError { get; set; }
 }

@@ -23,7 +23,7 @@ public static class ResultsFileReader
         {
             throw new QualityGateException(
                 DiagnosticCode.ResultsMissing,
-                "the results file does not exist. Run the tests with 'dotnet test --logger gate' first, or fix the path.",
+                "the results file does not exist. Run the tests first: 'dotnet test --logger gate' (VSTest) or 'dotnet test --gate' (Microsoft.Testing.Platform), or fix the path.",
                 path);
         }
 

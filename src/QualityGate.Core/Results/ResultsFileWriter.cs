@@ -23,10 +23,10 @@ public sealed class ResultsFileWriter : IDisposable
     private FileStream? _spool;
     private Utf8JsonWriter? _spoolWriter;
 
-    public ResultsFileWriter(string path)
+    public ResultsFileWriter(string path, string? spoolPath = null)
     {
         Path = System.IO.Path.GetFullPath(path);
-        _spoolPath = Path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".spool";
+        _spoolPath = spoolPath ?? Path + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".spool";
         try
         {
             var directory = System.IO.Path.GetDirectoryName(Path);
@@ -35,7 +35,8 @@ public sealed class ResultsFileWriter : IDisposable
                 Directory.CreateDirectory(directory);
             }
 
-            _spool = new FileStream(_spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+            // Readable by others: after a crash (or while a host hangs) the MTP controller recovers the results from it.
+            _spool = new FileStream(_spoolPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, 1 << 16);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
@@ -60,7 +61,16 @@ public sealed class ResultsFileWriter : IDisposable
         {
             writer.Flush();
         }
+        else if (result.Failure is not null && FlushFailures)
+        {
+            // Failures are rare and are what a crash report must not lose: hand them to the operating system now.
+            writer.Flush();
+            _spool!.Flush();
+        }
     }
+
+    /// <summary>Makes every failure reach the spool file at once, for a run whose spool may be read after a crash.</summary>
+    public bool FlushFailures { get; set; }
 
     /// <summary>Writes the finished file atomically; afterwards the writer accepts nothing more.</summary>
     public void Complete(RunInfo run)

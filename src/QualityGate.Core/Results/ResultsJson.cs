@@ -124,6 +124,10 @@ internal static class ResultsJson
                 writer.WriteNull("line");
             }
 
+            // Only Microsoft.Testing.Platform gives these; VSTest results files stay as they were.
+            WriteIfPresent(writer, "state", failure.State);
+            WriteIfPresent(writer, "stdout", failure.StandardOutput);
+            WriteIfPresent(writer, "stderr", failure.StandardError);
             writer.WriteEndObject();
         }
 
@@ -186,6 +190,14 @@ internal static class ResultsJson
         }
 
         writer.WriteEndObject();
+    }
+
+    private static void WriteIfPresent(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
     }
 
     private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
