@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using QualityGate.Recording;
 using QualityGate.Results;
@@ -82,7 +83,7 @@ public class CrashRecoveryTests
         ResultsFileHeader.AddAttachments(results, []);
 
         var read = ResultsFileReader.Read(results);
-        Assert.Equal(["/a/coverage.cobertura.xml", "/b/coverage.opencover.xml"], read.Attachments);
+        Assert.Equal(["/a/coverage.cobertura.xml", "/b/coverage.opencover.xml"], read.Attachments.Select(a => a.Path));
         Assert.Equal("run-6", ResultsFileHeader.ReadRunId(results));
         Assert.Single(read.Tests);
     }
