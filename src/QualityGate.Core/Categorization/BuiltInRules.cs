@@ -58,7 +58,8 @@ public static class BuiltInRules
             f => f.MessageMatches(SetupPrefix)),
         new("setup/hook",
             "A setup hook (Before(Class), Before(Test), Before(Assembly)) threw, so the test never ran: fix the hook — every test behind it fails the same way.",
-            f => f.AnyTypeIn(SetupHookTypes)),
+            // MTP's TRX and console name the hook exception without its namespace; TUnit's frames confirm it.
+            f => f.AnyTypeIn(SetupHookTypes) || (f.OutermostIs(SetupHookTypes) && f.AnyFrameIn("TUnit."))),
         new("setup/test-class-constructor",
             "The test class's constructor, field initializers or InitializeAsync threw before the test method started: fix that setup (its throwing frame is in the stack trace) — every test of the class fails the same way.",
             RulePredicates.IsTestClassSetup),
