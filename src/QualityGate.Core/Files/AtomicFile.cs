@@ -37,7 +37,6 @@ public static class AtomicFile
                 // Append: /dev/stdout redirected to a file reopens that file, and must not overwrite what is already in it.
                 using var device = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
                 write(device);
-                device.Flush();
                 return;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
@@ -56,7 +55,11 @@ public static class AtomicFile
 
                 // To the operating system, not to the disk: the rename is what protects readers from half a file, and
                 // forcing the data to disk would only add protection against power loss at a cost paid on every run.
-                stream.Flush();
+                // (A writer that closed the stream has flushed it already.)
+                if (stream.CanWrite)
+                {
+                    stream.Flush();
+                }
             }
 
             Replace(temp, full);
@@ -83,10 +86,14 @@ public static class AtomicFile
 
     /// <summary>
     /// The temporary's name: hidden, beside the target (a rename within one folder is atomic; across file systems it
-    /// is not), unique per writer, and ending in ".tmp" so no results or coverage glob ever matches it.
+    /// is not), unique per writer, and ending in ".tmp" so no results or coverage glob ever matches it. A long name is
+    /// cut, so a target whose name is near the file system's limit of 255 bytes still gets a temporary.
     /// </summary>
-    internal static string TemporaryName(string full) =>
-        Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+    internal static string TemporaryName(string full)
+    {
+        var name = Path.GetFileName(full);
+        return Path.Combine(Path.GetDirectoryName(full)!, $".{(name.Length > 100 ? name.Substring(0, 100) : name)}.{Guid.NewGuid():N}.tmp");
+    }
 
     /// <summary>
     /// True when <paramref name="full"/> is a device to write into rather than a file to replace; throws QG2025 for

@@ -7,12 +7,14 @@ namespace QualityGate.Recording;
 /// <summary>The end-of-run console summary: counts, categories, and the first failures of each with file:line and hint.</summary>
 internal static class ConsoleSummary
 {
-    public static void Write(TextWriter console, RunInfo run, AssemblyRecording assembly, RecorderOptions options)
+    public static void Write(TextWriter output, RunInfo run, AssemblyRecording assembly, RecorderOptions options)
     {
+        var console = Output.GuardedWriter.Over(output);
         var summary = assembly.Writer.Summary;
         if (options.Verbosity == Verbosity.Quiet)
         {
             console.WriteLine($"QualityGate results: {assembly.Writer.Path}");
+            console.Flush();
             return;
         }
 
@@ -59,5 +61,6 @@ internal static class ConsoleSummary
         }
 
         console.WriteLine($"  results: {assembly.Writer.Path}");
+        console.Flush();
     }
 }

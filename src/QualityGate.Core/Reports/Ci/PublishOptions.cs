@@ -39,7 +39,7 @@ public sealed class PublishOptions
     public bool JUnit { get; set; } = true;
 
     /// <summary>The time recorded in the history and printed in the HTML report.</summary>
-    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+    public Func<DateTimeOffset> Clock { get; set; } = SystemClock.Now;
 
     /// <summary>The commit judged; null takes GITHUB_SHA, then BUILD_SOURCEVERSION, from <see cref="Environment"/>.</summary>
     public string? Commit { get; set; }

@@ -29,10 +29,13 @@ public static class ReportPublisher
 
     public const string AzureSummaryFileName = "qualitygate-summary.md";
 
+    private const int MaxFileNameLength = 100;
+
     /// <summary>Writes the reports and the CI output; returns the full paths of the files written or appended to.</summary>
-    public static IReadOnlyList<string> Publish(GateReport report, IReadOnlyList<RecordedRun> runs, PublishOptions options, TextWriter console)
+    public static IReadOnlyList<string> Publish(GateReport report, IReadOnlyList<RecordedRun> runs, PublishOptions options, TextWriter writer)
     {
         Validate(options);
+        var console = Output.GuardedWriter.Over(writer);
         var output = Path.GetFullPath(options.OutputDirectory);
         var files = new List<string>();
         var now = options.Clock().ToUniversalTime();
@@ -82,8 +85,7 @@ public static class ReportPublisher
                 ReportFiles.WriteAtomic(markdownPath, Markdown(report, title));
                 files.Add(markdownPath);
                 AzureCommands.WriteIssues(Annotation.From(report), console, options.MaxAnnotationsPerKind);
-                console.Write(AzureCommands.UploadSummary(markdownPath));
-                console.Write('\n');
+                console.WriteCommand(AzureCommands.UploadSummary(markdownPath));
                 break;
         }
 
@@ -151,7 +153,9 @@ public static class ReportPublisher
             }
         }
 
+        // File systems take 255 bytes a name: a long layer name must not make its badge unwritable.
         var result = builder.ToString().Trim('-', '.');
+        result = result.Length > MaxFileNameLength ? result.Substring(0, MaxFileNameLength).TrimEnd('-', '.') : result;
         return result.Length == 0 ? "layer" : result;
     }
 
