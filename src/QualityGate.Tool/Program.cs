@@ -48,13 +48,34 @@ internal static class Program
         {
             // The last resort: a one-line error and exit code 4, never a stack trace; the details go to a file.
             var failure = InternalError.From(e, "dotnet gate", (clock ?? SystemClock.Now)());
-            error.WriteLine($"error {DiagnosticCode.InternalError}: {failure.Message}");
+            try
+            {
+                error.WriteLine($"error {DiagnosticCode.InternalError}: {failure.Message}");
+            }
+            catch (Exception unwritable) when (unwritable is IOException or ObjectDisposedException)
+            {
+                // Standard error is gone too; the exit code and the diagnostics file remain.
+            }
+
             return ExitCodes.InternalError;
         }
         finally
         {
-            output.Dispose();
-            error.Dispose();
+            Close(output);
+            Close(error);
+        }
+    }
+
+    // The last unfinished line, then a flush: a closed pipe (dotnet gate check | head -1) must not turn into a crash.
+    private static void Close(TextWriter writer)
+    {
+        try
+        {
+            writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nobody is reading any more; the exit code still says what happened.
         }
     }
 }

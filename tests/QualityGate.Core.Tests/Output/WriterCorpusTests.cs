@@ -93,6 +93,9 @@ public class WriterCorpusTests
             Assert.Contains(lines, l => l.StartsWith("QualityGate: and ", StringComparison.Ordinal) && !HostileText.IsCommand(l));
         }
         Assert.False(HostileText.HasControl(console.ToString()));
+
+        // Bidirectional and zero-width characters never reach an annotation; Azure's own "#\u200B#vso[" breaker aside.
+        Assert.DoesNotContain(console.ToString().Replace("#\u200B#vso[", string.Empty, StringComparison.Ordinal), c => Invisible.IsInvisible(c));
     }
 
     private static GateReport Report(out List<RecordedRun> runs)

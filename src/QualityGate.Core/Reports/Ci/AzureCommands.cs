@@ -66,7 +66,7 @@ public static class AzureCommands
                 "task.logissue",
                 [
                     new("type", annotation.Level == AnnotationLevel.Error ? "error" : "warning"),
-                    new("sourcepath", annotation.File),
+                    new("sourcepath", annotation.PlainFile),
                     new("linenumber", annotation.File is null ? null : annotation.Line?.ToString(CultureInfo.InvariantCulture)),
                     new("code", annotation.Code),
                 ],

@@ -64,7 +64,7 @@ public static class GitHubCommands
         var budget = new AnnotationBudget(annotations, max);
         foreach (var annotation in budget.Kept)
         {
-            var file = annotation.File is null ? null : RelativeTo(workspace, annotation.File);
+            var file = annotation.PlainFile is null ? null : RelativeTo(workspace, annotation.PlainFile);
             guarded.WriteCommand(Command(
                 annotation.Level == AnnotationLevel.Error ? "error" : "warning",
                 [
