@@ -75,6 +75,29 @@ public static class FileNode
         return full;
     }
 
+    /// <summary>
+    /// Throws <paramref name="code"/> unless <paramref name="path"/> is a regular file (or missing, which the reader
+    /// reports in its own words). Reading a named pipe blocks until someone writes to it, and a device such as
+    /// /dev/zero never ends: a test that leaves either where the gate reads would hang it instead of failing it.
+    /// </summary>
+    public static void RequireRegularInput(string path, string code, string what)
+    {
+        var kind = KindOf(path);
+        if (kind is not (FileKind.Missing or FileKind.Regular))
+        {
+            var name = kind switch
+            {
+                FileKind.Directory => "a folder",
+                FileKind.Pipe => "a named pipe (FIFO)",
+                FileKind.CharacterDevice => "a character device",
+                FileKind.BlockDevice => "a block device",
+                FileKind.Socket => "a socket",
+                _ => "not a regular file",
+            };
+            throw new Diagnostics.QualityGateException(code, $"{what} is {name}, not a regular file, so it is not read (it could block or never end). Pass the file itself.", path);
+        }
+    }
+
     /// <summary>True on Windows and macOS, whose default file systems ignore case; Linux's do not.</summary>
     public static bool CaseInsensitive { get; } =
         RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX);

@@ -132,12 +132,22 @@ public static class GateRunner
                 options.StartDirectory);
         }
 
+        foreach (var results in options.ResultsFiles)
+        {
+            FileNode.RequireRegularInput(results, DiagnosticCode.ResultsUnreadable, "the results file");
+        }
+
         var read = options.ExpectedRunId is { } runId
             ? options.ResultsFiles.Select(path => RunHandOff.Read(path, runId)).ToList()
             : options.ResultsFiles.Select(ResultsFileReader.Read).ToList();
         ShardSet.Check(read, options.ExpectedShards ?? config.ExpectedShards);
         var runs = ShardSet.Merge(read).ToList();
         var mapper = new PathMapper(Path.GetFullPath(options.RepoRoot ?? config.Directory ?? options.StartDirectory));
+        if (config.Baseline is { } baselineSettings)
+        {
+            FileNode.RequireRegularInput(baselineSettings.Path, DiagnosticCode.BaselineUnreadable, "the baseline");
+        }
+
         var baseline = config.Baseline is { } settings && File.Exists(settings.Path) ? BaselineFile.Read(settings.Path) : null;
         if (baseline is not null)
         {
@@ -145,7 +155,8 @@ public static class GateRunner
         }
 
         var input = new GateInput(config, runs) { PhaseOverride = options.Phase, Baseline = baseline };
-        ReadCoverage(options, config, runs, mapper, input);
+        var coverageRead = ReadCoverage(options, config, runs, mapper, input);
+        var outputs = Outputs(options, config, coverageRead);
         if (options.Diff is { } diff)
         {
             var coverage = input.Coverage ?? throw new QualityGateException(
@@ -170,7 +181,33 @@ public static class GateRunner
         return new Judged(config, runs, baseline, report);
     }
 
-    private static void ReadCoverage(GateRunOptions options, GateConfig config, List<RecordedRun> runs, PathMapper mapper, GateInput input)
+    /// <summary>The run's inputs, and its reports checked against them before anything is written (QG2026).</summary>
+    private static OutputPaths Outputs(GateRunOptions options, GateConfig config, IEnumerable<string> coverage)
+    {
+        var outputs = new OutputPaths();
+        outputs.Input(config.Path, "the configuration");
+        foreach (var results in options.ResultsFiles)
+        {
+            outputs.Input(results, "a results file");
+        }
+
+        foreach (var report in coverage)
+        {
+            outputs.Input(report, "a coverage report");
+        }
+
+        outputs.Input(config.Baseline?.Path, "the baseline");
+        outputs.Output(options.JsonReportPath, "the JSON report");
+        outputs.Output(options.MarkdownReportPath, "the Markdown summary");
+        if (options.Publish is { } publish)
+        {
+            publish.Outputs = outputs;
+        }
+
+        return outputs;
+    }
+
+    private static HashSet<string> ReadCoverage(GateRunOptions options, GateConfig config, List<RecordedRun> runs, PathMapper mapper, GateInput input)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var binary = new List<string>();
@@ -180,6 +217,7 @@ public static class GateRunner
         void Add(string path, string? testLayer)
         {
             var full = Path.GetFullPath(path);
+            FileNode.RequireRegularInput(full, DiagnosticCode.CoverageUnreadable, "the coverage report");
             if (!seen.Add(full))
             {
                 return;
@@ -232,6 +270,7 @@ public static class GateRunner
 
         input.Coverage = all;
         input.CoverageByTestLayer = byLayer;
+        return seen;
     }
 
     private static void Write(string? path, Action<Stream> write)

@@ -53,6 +53,9 @@ public sealed class PublishOptions
     /// <summary>How long to wait for another process that holds the step summary or the history.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The gate run's inputs and outputs so far: every file published is checked against them (QG2026).</summary>
+    internal Files.OutputPaths? Outputs { get; set; }
+
     /// <summary>A copy of this process's environment variables.</summary>
     public static IReadOnlyDictionary<string, string?> ProcessEnvironment()
     {

@@ -44,6 +44,12 @@ public static class ReportPublisher
 
         var record = HistoryRecord.From(report, now, commit);
         List<HistoryRecord> history = [record];
+        var outputs = options.Outputs ?? new Files.OutputPaths();
+        outputs.Output(options.HistoryPath, "the history file");
+        outputs.Output(options.Html ? Path.Combine(output, HtmlFileName) : null, "the HTML report");
+        outputs.Output(options.JUnit ? Path.Combine(output, JUnitFileName) : null, "the JUnit XML");
+        outputs.Output(options.Ci == CiKind.Azure ? Path.Combine(output, AzureSummaryFileName) : null, "the Azure Pipelines summary");
+        outputs.Output(options.Ci == CiKind.GitHub ? options.Variable("GITHUB_STEP_SUMMARY") : null, "the GitHub step summary");
         if (options.HistoryPath is { } historyPath)
         {
             history = HistoryFile.Append(historyPath, record, options.HistoryLimit, options.LockTimeout);
@@ -59,7 +65,7 @@ public static class ReportPublisher
 
         if (options.Badges)
         {
-            files.AddRange(WriteBadges(report, Path.Combine(output, BadgesFolder)));
+            files.AddRange(WriteBadges(report, Path.Combine(output, BadgesFolder), outputs));
         }
 
         if (options.JUnit)
@@ -115,7 +121,7 @@ public static class ReportPublisher
         };
     }
 
-    private static List<string> WriteBadges(GateReport report, string folder)
+    private static List<string> WriteBadges(GateReport report, string folder, Files.OutputPaths outputs)
     {
         var written = new List<string>();
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -129,6 +135,7 @@ public static class ReportPublisher
             }
 
             var path = Path.Combine(folder, unique + ".svg");
+            outputs.Output(path, $"the badge of {badge.Subject}");
             ReportFiles.WriteAtomic(path, badge.ToSvg());
             written.Add(path);
         }
