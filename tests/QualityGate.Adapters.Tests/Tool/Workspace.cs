@@ -53,12 +53,22 @@ internal sealed class Workspace : IDisposable
         return recorder.Complete(new RunCompletion()).Single();
     }
 
-    public string Coverage(string name = "coverage.cobertura.xml", int covered = 3, int valid = 4)
+    public string Coverage(string name = "coverage.cobertura.xml", int covered = 3, int valid = 4) =>
+        Coverage(name, ("src/A.cs", Enumerable.Range(covered + 1, valid - covered).ToArray(), valid));
+
+    /// <summary>A Cobertura report of the given files: lines 1..valid, all hit but the uncovered ones.</summary>
+    public string Coverage(string name, params (string File, int[] Uncovered, int Valid)[] files)
     {
-        var lines = new StringBuilder();
-        for (var line = 1; line <= valid; line++)
+        var classes = new StringBuilder();
+        foreach (var (file, uncovered, valid) in files)
         {
-            lines.Append($"<line number=\"{line}\" hits=\"{(line <= covered ? 1 : 0)}\" branch=\"False\" />");
+            classes.Append($"<class name=\"C\" filename=\"{System.Security.SecurityElement.Escape(file)}\"><methods /><lines>");
+            for (var line = 1; line <= valid; line++)
+            {
+                classes.Append($"<line number=\"{line}\" hits=\"{(uncovered.Contains(line) ? 0 : 1)}\" branch=\"False\" />");
+            }
+
+            classes.Append("</lines></class>");
         }
 
         var path = Path.Combine(Root, name);
@@ -66,7 +76,7 @@ internal sealed class Workspace : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <coverage line-rate="0" branch-rate="0" version="1.9" timestamp="1">
               <sources><source>{Root}/</source></sources>
-              <packages><package name="App"><classes><class name="C" filename="src/A.cs"><methods /><lines>{lines}</lines></class></classes></package></packages>
+              <packages><package name="App"><classes>{classes}</classes></package></packages>
             </coverage>
             """);
         return path;
