@@ -98,6 +98,31 @@ public class WriterCorpusTests
         Assert.DoesNotContain(console.ToString().Replace("#\u200B#vso[", string.Empty, StringComparison.Ordinal), c => Invisible.IsInvisible(c));
     }
 
+    [Fact]
+    public void Reports_show_bidirectional_and_zero_width_characters_as_visible_marks()
+    {
+        using var temp = new TempFolder();
+        var report = Report(out var runs);
+        var output = Path.Combine(temp.Path, "out");
+        var markdown = new StringWriter();
+        MarkdownReport.Write(report, markdown);
+
+        var files = ReportPublisher.Publish(report, runs, new PublishOptions(output) { JUnit = true, Clock = () => Now }, TextWriter.Null);
+
+        Assert.Contains(files, f => f.EndsWith(ReportPublisher.HtmlFileName, StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            Assert.DoesNotContain(File.ReadAllText(file), c => Invisible.IsInvisible(c));
+        }
+
+        // The text around them stays: the HTML report, the JUnit XML and the Markdown still name the test.
+        Assert.All(files.Where(f => !f.EndsWith(".svg", StringComparison.Ordinal)).Select(File.ReadAllText).Append(markdown.ToString()), text =>
+        {
+            Assert.DoesNotContain(text, c => Invisible.IsInvisible(c));
+            Assert.Contains("isolate", text, StringComparison.Ordinal);
+        });
+    }
+
     private static GateReport Report(out List<RecordedRun> runs)
     {
         var evil = HostileText.All;
