@@ -92,17 +92,9 @@ public sealed class QualityGateCheck : Task
         {
             return Judge();
         }
-        catch (System.Exception e) when (e is not QualityGateException)
+        catch (Exception e) when (e is not QualityGateException)
         {
-            // One QG0000 line, never MSBuild's MSB4018 with a stack trace; the details go to a file and to -v:detailed.
-            var failure = InternalError.From(e, "the MSBuild task QualityGateCheck", SystemClock.Now());
-            Log.LogError(Subcategory, DiagnosticCode.InternalError, null, OutputGuard.Line(ProjectDirectory), 0, 0, 0, 0, failure.Message);
-            foreach (var line in failure.Details.Split('\n'))
-            {
-                Log.LogMessage(MessageImportance.Low, OutputGuard.Line(line));
-            }
-
-            return false;
+            return TaskFailure.Log(Log, e, nameof(QualityGateCheck), ProjectDirectory);
         }
     }
 

@@ -58,20 +58,65 @@ public class TaskTests
 
         Assert.Contains(engine.Errors, e => e.Code == "QG4006" && e.File.StartsWith(": :warning::pwned", StringComparison.Ordinal));
         var ours = ci switch { "github" => new[] { "  ::error ", "  ::warning ", "  ::notice " }, "azure" => ["  ##vso[task.logissue ", "  ##vso[task.uploadsummary]"], _ => [] };
-        Assert.All(HostileText.Commands(engine.Log), line => Assert.Contains(ours, prefix => line.StartsWith(prefix, StringComparison.Ordinal)));
-        Assert.False(HostileText.HasControl(engine.Log));
+        Assert.All(HostileText.Commands(Log(engine)), line => Assert.Contains(ours, prefix => line.StartsWith(prefix, StringComparison.Ordinal)));
+        Assert.False(HostileText.HasControl(Log(engine)));
     }
+
+    [Fact]
+    public void A_logger_parameter_carrying_a_workflow_command_is_echoed_without_one()
+    {
+        using var workspace = new Workspace();
+        var engine = new FakeBuildEngine();
+        var task = BeginRun(workspace, engine, "gate;Verbosity=x\n::error::pwned\u200B##vso[task.complete result=Succeeded;]");
+
+        Assert.False(task.Execute());
+
+        Assert.StartsWith("QG200", Assert.Single(engine.Errors).Code, StringComparison.Ordinal); // unknown or bad parameter
+        Assert.Empty(HostileText.Commands(Log(engine)));
+        Assert.Contains("# #vso[task.complete", Log(engine), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unexpected_exception_in_the_begin_run_task_is_QG0000_not_MSB4018()
+    {
+        using var workspace = new Workspace();
+        var engine = new FakeBuildEngine();
+        var task = BeginRun(workspace, engine, "gate");
+        task.ProjectDirectory = "bad\0folder";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("QG0000", error.Code);
+        Assert.StartsWith("QualityGate failed unexpectedly (", error.Message, StringComparison.Ordinal);
+        var message = error.Message!;
+        File.Delete(message[(message.IndexOf("the details are in ", StringComparison.Ordinal) + 19)..].TrimEnd('.'));
+    }
+
+    private static QualityGateBeginRun BeginRun(Workspace workspace, FakeBuildEngine engine, params string[] loggers) => new()
+    {
+        BuildEngine = engine,
+        ProjectDirectory = workspace.Root,
+        AssemblyName = "App.Tests",
+        TargetFrameworkMoniker = ".NETCoreApp,Version=v10.0",
+        VSTestLogger = loggers,
+    };
 
     private static QualityGateCheck Task(Workspace workspace, FakeBuildEngine engine) => new()
     {
         BuildEngine = engine,
         ProjectDirectory = workspace.Root,
-        ResultsDirectory = Path.Combine(workspace.Root, "TestResults"),
+        RunId = "run1",
         AssemblyName = "App.Tests",
         TargetFrameworkMoniker = ".NETCoreApp,Version=v10.0",
         ConfigPath = workspace.Config,
         JsonReportPath = Path.Combine(workspace.Root, "qualitygate-report.json"),
     };
+
+    /// <summary>Every line a build log shows: "file(line,col): error CODE: message", then the messages.</summary>
+    private static string Log(FakeBuildEngine engine) => string.Join("\n", engine.Errors.Select(e => $"{e.File}({e.LineNumber},{e.ColumnNumber}): error {e.Code}: {e.Message}")
+        .Concat(engine.Warnings.Select(w => $"{w.File}({w.LineNumber},{w.ColumnNumber}): warning {w.Code}: {w.Message}"))
+        .Concat(engine.Messages.Select(m => "  " + m.Message)));
 
     /// <summary>An item whose metadata throws: any unforeseen failure inside the task.</summary>
     private sealed class BrokenItem : ITaskItem

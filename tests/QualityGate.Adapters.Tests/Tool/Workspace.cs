@@ -31,9 +31,9 @@ internal sealed class Workspace : IDisposable
     public string Config => Path.Combine(Root, "qualitygate.json");
 
     /// <summary>Records a run with the given failing test names (each an error failure at the given file) and passing tests.</summary>
-    public string Results(IEnumerable<string>? failing = null, int passed = 2, string assembly = "App.Tests", string? file = null)
+    public string Results(IEnumerable<string>? failing = null, int passed = 2, string assembly = "App.Tests", string? file = null, string runId = "run1")
     {
-        var options = new RecorderOptions(Path.Combine(Root, "App.Tests", "TestResults"), "net10.0");
+        var options = new RecorderOptions(Path.Combine(Root, "App.Tests", "TestResults"), "net10.0") { RunId = runId };
         using var recorder = new RunRecorder(options, TextWriter.Null);
         var source = Path.Combine(Root, "bin", assembly + ".dll");
         for (var i = 0; i < passed; i++)
