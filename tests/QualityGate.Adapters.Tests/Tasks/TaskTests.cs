@@ -67,13 +67,13 @@ public class TaskTests
     {
         using var workspace = new Workspace();
         var engine = new FakeBuildEngine();
-        var task = BeginRun(workspace, engine, "gate;Verbosity=x\n::error::pwned\u200B##vso[task.complete result=Succeeded;]");
+        var task = BeginRun(workspace, engine, "gate;Verbosity=x\n::error::pwned\u200B##vso[task.setvariable variable=x]y");
 
         Assert.False(task.Execute());
 
         Assert.StartsWith("QG200", Assert.Single(engine.Errors).Code, StringComparison.Ordinal); // unknown or bad parameter
         Assert.Empty(HostileText.Commands(Log(engine)));
-        Assert.Contains("# #vso[task.complete", Log(engine), StringComparison.Ordinal);
+        Assert.Contains("# #vso[task.setvariable", Log(engine), StringComparison.Ordinal);
     }
 
     [Fact]
