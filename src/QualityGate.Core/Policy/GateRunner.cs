@@ -156,7 +156,7 @@ public static class GateRunner
 
         var input = new GateInput(config, runs) { PhaseOverride = options.Phase, Baseline = baseline };
         var coverageRead = ReadCoverage(options, config, runs, mapper, input);
-        var outputs = Outputs(options, config, coverageRead);
+        RunOutputs.Check(options, config, coverageRead);
         if (options.Diff is { } diff)
         {
             var coverage = input.Coverage ?? throw new QualityGateException(
@@ -179,32 +179,6 @@ public static class GateRunner
         }
 
         return new Judged(config, runs, baseline, report);
-    }
-
-    /// <summary>The run's inputs, and its reports checked against them before anything is written (QG2026).</summary>
-    private static OutputPaths Outputs(GateRunOptions options, GateConfig config, IEnumerable<string> coverage)
-    {
-        var outputs = new OutputPaths();
-        outputs.Input(config.Path, "the configuration");
-        foreach (var results in options.ResultsFiles)
-        {
-            outputs.Input(results, "a results file");
-        }
-
-        foreach (var report in coverage)
-        {
-            outputs.Input(report, "a coverage report");
-        }
-
-        outputs.Input(config.Baseline?.Path, "the baseline");
-        outputs.Output(options.JsonReportPath, "the JSON report");
-        outputs.Output(options.MarkdownReportPath, "the Markdown summary");
-        if (options.Publish is { } publish)
-        {
-            publish.Outputs = outputs;
-        }
-
-        return outputs;
     }
 
     private static HashSet<string> ReadCoverage(GateRunOptions options, GateConfig config, List<RecordedRun> runs, PathMapper mapper, GateInput input)
