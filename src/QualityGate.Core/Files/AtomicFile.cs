@@ -102,15 +102,15 @@ public static class AtomicFile
     internal static bool WriteThrough(string full)
     {
         var kind = FileNode.KindOfLink(full);
-        if (kind == FileKind.Link)
+        if (kind == FileType.Link)
         {
             var target = FileNode.KindOf(full);
-            if (IsStandardStream(full) && target is not (FileKind.Missing or FileKind.Directory or FileKind.BlockDevice))
+            if (IsStandardStream(full) && target is not (FileType.Missing or FileType.Directory or FileType.BlockDevice))
             {
                 return true;
             }
 
-            if (target is FileKind.Missing or FileKind.Regular)
+            if (target is FileType.Missing or FileType.Regular)
             {
                 // The link itself is replaced: never a write into a file elsewhere that a checkout chose.
                 return false;
@@ -121,22 +121,22 @@ public static class AtomicFile
 
         return kind switch
         {
-            FileKind.Missing or FileKind.Regular => false,
-            FileKind.CharacterDevice => true,
+            FileType.Missing or FileType.Regular => false,
+            FileType.CharacterDevice => true,
             _ => throw Refused(full, kind, viaLink: false),
         };
     }
 
     /// <summary>The error for a special file given as an output.</summary>
-    public static QualityGateException Refused(string full, FileKind kind, bool viaLink)
+    public static QualityGateException Refused(string full, FileType kind, bool viaLink)
     {
         var what = kind switch
         {
-            FileKind.Directory => "a folder",
-            FileKind.Pipe => "a named pipe (FIFO)",
-            FileKind.Socket => "a socket",
-            FileKind.BlockDevice => "a block device",
-            FileKind.CharacterDevice => "a character device",
+            FileType.Directory => "a folder",
+            FileType.Pipe => "a named pipe (FIFO)",
+            FileType.Socket => "a socket",
+            FileType.BlockDevice => "a block device",
+            FileType.CharacterDevice => "a character device",
             _ => "not a regular file",
         };
         return new QualityGateException(

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace QualityGate.Files;
 
 /// <summary>What a path names on disk, as far as writing to it is concerned.</summary>
-public enum FileKind
+public enum FileType
 {
     /// <summary>Nothing there (or a dangling link).</summary>
     Missing,
@@ -40,10 +40,10 @@ public static class FileNode
     private const int TypeMask = 0xF000;
 
     /// <summary>The kind of <paramref name="path"/>, following symbolic links.</summary>
-    public static FileKind KindOf(string path) => Kind(path, follow: true);
+    public static FileType KindOf(string path) => Kind(path, follow: true);
 
-    /// <summary>The kind of <paramref name="path"/> itself: <see cref="FileKind.Link"/> for a symbolic link.</summary>
-    public static FileKind KindOfLink(string path) => Kind(path, follow: false);
+    /// <summary>The kind of <paramref name="path"/> itself: <see cref="FileType.Link"/> for a symbolic link.</summary>
+    public static FileType KindOfLink(string path) => Kind(path, follow: false);
 
     /// <summary>
     /// The path with every symbolic link resolved (Unix), so two spellings of one file compare equal; the full path
@@ -75,29 +75,6 @@ public static class FileNode
         return full;
     }
 
-    /// <summary>
-    /// Throws <paramref name="code"/> unless <paramref name="path"/> is a regular file (or missing, which the reader
-    /// reports in its own words). Reading a named pipe blocks until someone writes to it, and a device such as
-    /// /dev/zero never ends: a test that leaves either where the gate reads would hang it instead of failing it.
-    /// </summary>
-    public static void RequireRegularInput(string path, string code, string what)
-    {
-        var kind = KindOf(path);
-        if (kind is not (FileKind.Missing or FileKind.Regular))
-        {
-            var name = kind switch
-            {
-                FileKind.Directory => "a folder",
-                FileKind.Pipe => "a named pipe (FIFO)",
-                FileKind.CharacterDevice => "a character device",
-                FileKind.BlockDevice => "a block device",
-                FileKind.Socket => "a socket",
-                _ => "not a regular file",
-            };
-            throw new Diagnostics.QualityGateException(code, $"{what} is {name}, not a regular file, so it is not read (it could block or never end). Pass the file itself.", path);
-        }
-    }
-
     /// <summary>True on Windows and macOS, whose default file systems ignore case; Linux's do not.</summary>
     public static bool CaseInsensitive { get; } =
         RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
@@ -110,7 +87,7 @@ public static class FileNode
 
     private static bool IsUnix => !RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
 
-    private static FileKind Kind(string path, bool follow)
+    private static FileType Kind(string path, bool follow)
     {
         var full = Path.GetFullPath(path);
         if (!IsUnix)
@@ -122,44 +99,44 @@ public static class FileNode
         {
             var status = new byte[256];
             var result = follow ? Native.Stat(Utf8Z(full), status) : Native.LStat(Utf8Z(full), status);
-            return result != 0 ? FileKind.Missing : FromMode(BitConverter.ToInt32(status, 4));
+            return result != 0 ? FileType.Missing : FromMode(BitConverter.ToInt32(status, 4));
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
             // A host without the shim: tell what System.IO can.
         }
 
-        return Directory.Exists(full) ? FileKind.Directory : File.Exists(full) ? FileKind.Regular : FileKind.Missing;
+        return Directory.Exists(full) ? FileType.Directory : File.Exists(full) ? FileType.Regular : FileType.Missing;
     }
 
-    private static FileKind FromMode(int mode) => (mode & TypeMask) switch
+    private static FileType FromMode(int mode) => (mode & TypeMask) switch
     {
-        0x8000 => FileKind.Regular,
-        0x4000 => FileKind.Directory,
-        0xA000 => FileKind.Link,
-        0x2000 => FileKind.CharacterDevice,
-        0x1000 => FileKind.Pipe,
-        0x6000 => FileKind.BlockDevice,
-        0xC000 => FileKind.Socket,
-        _ => FileKind.Regular,
+        0x8000 => FileType.Regular,
+        0x4000 => FileType.Directory,
+        0xA000 => FileType.Link,
+        0x2000 => FileType.CharacterDevice,
+        0x1000 => FileType.Pipe,
+        0x6000 => FileType.BlockDevice,
+        0xC000 => FileType.Socket,
+        _ => FileType.Regular,
     };
 
     // Windows has no special files in the file system, only device names that every folder answers to.
-    private static FileKind WindowsKind(string full)
+    private static FileType WindowsKind(string full)
     {
         if (full.StartsWith(@"\\.\", StringComparison.Ordinal))
         {
-            return FileKind.CharacterDevice;
+            return FileType.CharacterDevice;
         }
 
         var name = Path.GetFileNameWithoutExtension(full).TrimEnd(' ').ToUpperInvariant();
         if (name is "NUL" or "CON" or "PRN" or "AUX" or "CONIN$" or "CONOUT$"
             || (name.Length == 4 && (name.StartsWith("COM", StringComparison.Ordinal) || name.StartsWith("LPT", StringComparison.Ordinal)) && name[3] is >= '1' and <= '9'))
         {
-            return FileKind.CharacterDevice;
+            return FileType.CharacterDevice;
         }
 
-        return Directory.Exists(full) ? FileKind.Directory : File.Exists(full) ? FileKind.Regular : FileKind.Missing;
+        return Directory.Exists(full) ? FileType.Directory : File.Exists(full) ? FileType.Regular : FileType.Missing;
     }
 
     private static string? Resolve(string path)

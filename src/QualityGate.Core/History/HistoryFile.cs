@@ -61,7 +61,6 @@ public static class HistoryFile
         var full = Path.GetFullPath(path);
         using (ReportFiles.OpenExclusive(LockPath(full), lockTimeout ?? TimeSpan.FromSeconds(60)))
         {
-            FileNode.RequireRegularInput(full, UnreadableCode, "the history file");
             var records = Read(full);
             records.Add(record);
             if (records.Count > limit)

@@ -132,22 +132,12 @@ public static class GateRunner
                 options.StartDirectory);
         }
 
-        foreach (var results in options.ResultsFiles)
-        {
-            FileNode.RequireRegularInput(results, DiagnosticCode.ResultsUnreadable, "the results file");
-        }
-
         var read = options.ExpectedRunId is { } runId
             ? options.ResultsFiles.Select(path => RunHandOff.Read(path, runId)).ToList()
             : options.ResultsFiles.Select(ResultsFileReader.Read).ToList();
         ShardSet.Check(read, options.ExpectedShards ?? config.ExpectedShards);
         var runs = ShardSet.Merge(read).ToList();
         var mapper = new PathMapper(Path.GetFullPath(options.RepoRoot ?? config.Directory ?? options.StartDirectory));
-        if (config.Baseline is { } baselineSettings)
-        {
-            FileNode.RequireRegularInput(baselineSettings.Path, DiagnosticCode.BaselineUnreadable, "the baseline");
-        }
-
         var baseline = config.Baseline is { } settings && File.Exists(settings.Path) ? BaselineFile.Read(settings.Path) : null;
         if (baseline is not null)
         {
@@ -191,7 +181,6 @@ public static class GateRunner
         void Add(string path, string? testLayer)
         {
             var full = Path.GetFullPath(path);
-            FileNode.RequireRegularInput(full, DiagnosticCode.CoverageUnreadable, "the coverage report");
             if (!seen.Add(full))
             {
                 return;

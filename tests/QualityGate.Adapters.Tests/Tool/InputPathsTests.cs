@@ -77,7 +77,7 @@ public class InputPathsTests
         var run = await Task.Run(() => workspace.Run("check", "--coverage", "coverage.cobertura.xml")).WaitAsync(NoHang);
 
         Assert.Equal(3, run.Exit);
-        Assert.Contains("error QG2006: the results file is a named pipe (FIFO)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error QG2006", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public class AtomicFileTests
 
         Assert.Equal(DiagnosticCode.OutputNotRegularFile, error.Code);
         Assert.Contains("named pipe", error.Message, StringComparison.Ordinal);
-        Assert.Equal(FileKind.Pipe, FileNode.KindOfLink(fifo));
+        Assert.Equal(FileType.Pipe, FileNode.KindOfLink(fifo));
         Assert.Equal([fifo], Directory.GetFiles(temp.Path));
     }
 
@@ -100,7 +100,7 @@ public class AtomicFileTests
 
         AtomicFile.WriteText(device, "# report", Unwritable);
 
-        Assert.Equal(FileKind.CharacterDevice, FileNode.KindOfLink(device));
+        Assert.Equal(FileType.CharacterDevice, FileNode.KindOfLink(device));
         Assert.Equal([device], Directory.GetFiles(temp.Path));
     }
 
@@ -122,8 +122,8 @@ public class AtomicFileTests
 
         Assert.Equal(DiagnosticCode.OutputNotRegularFile, error.Code);
         Assert.Contains("symbolic link to a character device", error.Message, StringComparison.Ordinal);
-        Assert.Equal(FileKind.Link, FileNode.KindOfLink(link));
-        Assert.Equal(FileKind.CharacterDevice, FileNode.KindOfLink(device));
+        Assert.Equal(FileType.Link, FileNode.KindOfLink(link));
+        Assert.Equal(FileType.CharacterDevice, FileNode.KindOfLink(device));
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public class AtomicFileTests
         // mknod needs root (CAP_MKNOD); CI runs as root, a developer's shell may not.
         using var temp = new TempFolder();
         var probe = Path.Combine(temp.Path, "probe");
-        return TryRun("mknod", probe, "c", "1", "3") && FileNode.KindOfLink(probe) == FileKind.CharacterDevice;
+        return TryRun("mknod", probe, "c", "1", "3") && FileNode.KindOfLink(probe) == FileType.CharacterDevice;
     }
 
     private static void Run(string program, params string[] arguments) =>

@@ -24,7 +24,7 @@ internal static class ReportFiles
     {
         // A pipe would block or fail on the seek an append needs, and a folder cannot be appended to.
         var kind = FileNode.KindOf(path);
-        if (kind is not (FileKind.Missing or FileKind.Regular or FileKind.CharacterDevice))
+        if (kind is not (FileType.Missing or FileType.Regular or FileType.CharacterDevice))
         {
             throw AtomicFile.Refused(Path.GetFullPath(path), kind, viaLink: false);
         }
