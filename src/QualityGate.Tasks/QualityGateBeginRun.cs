@@ -5,6 +5,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGate.Configuration;
 using QualityGate.Diagnostics;
+using QualityGate.Output;
 using QualityGate.Recording;
 
 namespace QualityGate.Tasks;
@@ -95,13 +96,17 @@ public sealed class QualityGateBeginRun : Task
             DecidedResultsFile = results;
             DecidedConfig = config ?? string.Empty;
             Loggers = invocation.Rewrite(VSTestLogger, RunId, results, config);
-            Log.LogMessage(MessageImportance.Low, $"QualityGate run {RunId}: results {results}, configuration {config ?? "(none)"}");
+            Log.LogMessage(MessageImportance.Low, OutputGuard.Line($"QualityGate run {RunId}: results {results}, configuration {config ?? "(none)"}"));
             return true;
         }
         catch (QualityGateException e)
         {
-            Log.LogError("QualityGate", e.Code, null, e.File ?? ProjectDirectory, 0, 0, 0, 0, e.Message);
+            Log.LogError("QualityGate", e.Code, null, OutputGuard.Line(e.File ?? ProjectDirectory), 0, 0, 0, 0, OutputGuard.Line(e.Message));
             return false;
+        }
+        catch (Exception e)
+        {
+            return TaskFailure.Log(Log, e, nameof(QualityGateBeginRun), ProjectDirectory);
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using QualityGate.Baseline;
 using QualityGate.Diagnostics;
+using QualityGate.Output;
 using QualityGate.Policy;
 using QualityGate.Results;
 using QualityGate.Reports;
@@ -87,6 +88,18 @@ public sealed class QualityGateCheck : Task
 
     public override bool Execute()
     {
+        try
+        {
+            return Judge();
+        }
+        catch (Exception e) when (e is not QualityGateException)
+        {
+            return TaskFailure.Log(Log, e, nameof(QualityGateCheck), ProjectDirectory);
+        }
+    }
+
+    private bool Judge()
+    {
         GateReport report;
         var published = new StringWriter();
         try
@@ -117,10 +130,10 @@ public sealed class QualityGateCheck : Task
             if (UpdateBaseline)
             {
                 var update = GateRunner.UpdateBaseline(options, new BaselineUpdateOptions { AllowLoosening = AllowLoosening, Reason = BaselineReason, Promote = Promote });
-                Log.LogMessage(MessageImportance.High, $"QualityGate baseline written: {update.Path} (phase reached: {update.Baseline.Phase ?? "none yet"}, {update.Baseline.KnownFailures.Count} known failures)");
+                Log.LogMessage(MessageImportance.High, OutputGuard.Line($"QualityGate baseline written: {update.Path} (phase reached: {update.Baseline.Phase ?? "none yet"}, {update.Baseline.KnownFailures.Count} known failures)"));
                 foreach (var change in update.Loosened)
                 {
-                    Log.LogWarning(Subcategory, DiagnosticCode.LooseningRefused, null, update.Path, 0, 0, 0, 0, $"baseline loosened (reason recorded): {change}");
+                    Log.LogWarning(Subcategory, DiagnosticCode.LooseningRefused, null, OutputGuard.Line(update.Path), 0, 0, 0, 0, OutputGuard.Line($"baseline loosened (reason recorded): {change}"));
                 }
 
                 // Recording is the point of this run: the verdict is shown, as warnings.
@@ -141,13 +154,14 @@ public sealed class QualityGateCheck : Task
                 message += " The test run itself failed before it finished.";
             }
 
-            Log.LogError(Subcategory, e.Code, null, e.File ?? ProjectDirectory, 0, 0, 0, 0, message);
+            Log.LogError(Subcategory, e.Code, null, OutputGuard.Line(e.File ?? ProjectDirectory), 0, 0, 0, 0, OutputGuard.Line(message));
             return false;
         }
 
-        Show(ConsoleTable.Lines(report));
+        Show(ConsoleTable.Lines(report).Select(OutputGuard.Line));
 
         // CI commands (annotations, Azure's logissue) and the reports written: each its own line, as the runners read them.
+        // The publisher wrote them through the output guard, so they are logged as they are.
         foreach (var line in published.ToString().Split('\n'))
         {
             if (line.Trim().Length > 0)
@@ -158,19 +172,20 @@ public sealed class QualityGateCheck : Task
 
         foreach (var file in report.PublishedFiles)
         {
-            Log.LogMessage(MessageImportance.Normal, $"QualityGate wrote {file}");
+            Log.LogMessage(MessageImportance.Normal, OutputGuard.Line($"QualityGate wrote {file}"));
         }
 
         foreach (var violation in report.Violations)
         {
-            var file = violation.File ?? report.ConfigPath ?? ProjectDirectory;
+            var file = OutputGuard.Line(violation.File ?? report.ConfigPath ?? ProjectDirectory);
+            var message = OutputGuard.Line(violation.Message);
             if (WarnOnly && !violation.Untrusted)
             {
-                Log.LogWarning(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, violation.Message);
+                Log.LogWarning(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, message);
             }
             else
             {
-                Log.LogError(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, violation.Message);
+                Log.LogError(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, message);
             }
         }
 

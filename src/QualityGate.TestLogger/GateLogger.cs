@@ -37,7 +37,7 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
     }
 
     /// <summary>For tests: capture the console summary.</summary>
-    internal GateLogger(TextWriter console) => _console = console;
+    internal GateLogger(TextWriter console) => _console = Output.GuardedWriter.Over(console);
 
     public void Initialize(TestLoggerEvents events, string testRunDirectory) =>
         Initialize(events, new Dictionary<string, string?> { ["TestRunDirectory"] = testRunDirectory });

@@ -33,7 +33,8 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
     private readonly Func<IReadOnlyList<string>, CancellationToken, Task<(int ExitCode, string Output)>> _gate;
     private readonly (string Name, string Path, string Framework) _app;
     private RunIdentity? _identity;
-    private DateTime _startedUtc;
+    private readonly Func<DateTimeOffset> _clock;
+    private DateTimeOffset _started;
 
     public GateController(
         GateOptions options,
@@ -44,8 +45,10 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
         Func<string, string?> environment,
         Action<string, string?> setEnvironment,
         Func<GateController, GateConsole> console,
-        Func<IReadOnlyList<string>, CancellationToken, Task<(int ExitCode, string Output)>>? gate = null)
+        Func<IReadOnlyList<string>, CancellationToken, Task<(int ExitCode, string Output)>>? gate = null,
+        Func<DateTimeOffset>? clock = null)
     {
+        _clock = clock ?? SystemClock.Now;
         _gate = gate ?? RunPackagedGate;
         _options = options;
         _commandLine = commandLine;
@@ -79,7 +82,7 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
     {
         var directory = _options.ResultsDirectoryOption is { } option ? Path.GetFullPath(option) : _configuration.GetTestResultDirectory();
         _identity = RunIdentity.Decide(_options, directory, _app.Name, _app.Framework);
-        _startedUtc = DateTime.UtcNow;
+        _started = _clock();
         // A results file of an earlier run must not stand in for this one if this run dies before writing its own.
         RunFiles.Delete(_identity.ResultsFile);
         return Task.CompletedTask;
@@ -106,13 +109,13 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
         var failed = false;
         try
         {
-            var crash = HostOutcome.Settle(identity, _app, _options, testHostProcessInformation.ExitCode, testHostProcessInformation.HasExitedGracefully, _startedUtc);
+            var crash = HostOutcome.Settle(identity, _app, _options, testHostProcessInformation.ExitCode, testHostProcessInformation.HasExitedGracefully, _started, _clock());
             if (crash is not null)
             {
                 await console.WriteAsync(crash, cancellation).ConfigureAwait(false);
             }
 
-            if (HostOutcome.AttachCoverage(identity, _startedUtc) is { } warning)
+            if (HostOutcome.AttachCoverage(identity, _started) is { } warning)
             {
                 await console.WriteAsync(warning, cancellation).ConfigureAwait(false);
             }

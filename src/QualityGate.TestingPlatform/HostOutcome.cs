@@ -18,7 +18,7 @@ internal static class HostOutcome
     /// Makes sure the run's results file exists and is this run's: if the host did not complete it, writes it as
     /// aborted (with what was spooled and the tests that were running). Returns the message to show, or null.
     /// </summary>
-    public static string? Settle(RunIdentity identity, (string Name, string Path, string Framework) app, GateOptions options, int exitCode, bool graceful, DateTime startedUtc)
+    public static string? Settle(RunIdentity identity, (string Name, string Path, string Framework) app, GateOptions options, int exitCode, bool graceful, DateTimeOffset started, DateTimeOffset finished)
     {
         if (ResultsFileHeader.ReadRunId(identity.ResultsFile) == identity.RunId)
         {
@@ -39,8 +39,8 @@ internal static class HostOutcome
             RunId = identity.RunId,
             AssemblyPath = app.Path,
             Shard = options.ShardName,
-            StartTime = new DateTimeOffset(startedUtc, TimeSpan.Zero),
-            FinishTime = DateTimeOffset.UtcNow,
+            StartTime = started,
+            FinishTime = finished,
             Aborted = true,
             AbortReason = reason,
             ConfigPath = options.ConfigPath ?? Configuration.ConfigLoader.Find(AppContext.BaseDirectory),
@@ -56,7 +56,7 @@ internal static class HostOutcome
     /// controller after the host exits, and publishes no artifact) to the results file, as the VSTest logger records
     /// coverlet.collector's attachment.
     /// </summary>
-    public static string? AttachCoverage(RunIdentity identity, DateTime startedUtc)
+    public static string? AttachCoverage(RunIdentity identity, DateTimeOffset started)
     {
         var directory = Path.GetDirectoryName(identity.ResultsFile)!;
         if (!Directory.Exists(directory) || !File.Exists(identity.ResultsFile))
@@ -69,7 +69,7 @@ internal static class HostOutcome
         {
             var name = Path.GetFileName(file);
             if ((name.Contains("cobertura", StringComparison.OrdinalIgnoreCase) || name.Contains("opencover", StringComparison.OrdinalIgnoreCase))
-                && File.GetLastWriteTimeUtc(file) >= startedUtc.AddSeconds(-1))
+                && File.GetLastWriteTimeUtc(file) >= started.UtcDateTime.AddSeconds(-1))
             {
                 found.Add(new RunAttachment(Path.GetFullPath(file), "coverage report written during the run", "coverlet.MTP"));
             }

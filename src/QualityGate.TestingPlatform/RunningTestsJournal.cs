@@ -92,7 +92,7 @@ internal class RunningTestsJournal : IDataConsumer, IDisposable
             if (length > 0 && length <= SlotSize - 4)
             {
                 var text = Encoding.UTF8.GetString(bytes, offset + 4, length);
-                var split = text.IndexOf('\n');
+                var split = text.IndexOf('\n', StringComparison.Ordinal);
                 running.Add(split < 0 ? (text, text) : (text.Substring(0, split), text.Substring(split + 1)));
             }
         }

@@ -1,4 +1,3 @@
-using System;
 using System.CommandLine;
 using System.IO;
 using QualityGate.Diagnostics;
@@ -108,11 +107,6 @@ internal sealed class CheckCommand
             // Broken input never passes, not even with --warn-only.
             error.WriteLine(e.ToString());
             return ExitCodes.For(e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"error QG0000: cannot write the reports ({jsonReport}, {markdownReport}): {e.Message}");
-            return ExitCodes.InternalError;
         }
 
         foreach (var line in ConsoleTable.Lines(verdict))

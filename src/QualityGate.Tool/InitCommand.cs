@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using QualityGate.Configuration;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 using QualityGate.Planning;
 using QualityGate.Policy;
 using QualityGate.Results;
@@ -91,7 +92,7 @@ internal sealed class InitCommand
 
             var root = options.RepoRoot ?? Path.GetDirectoryName(target)!;
             var proposal = PlanProposal.From(measured, options.ResultsFiles.Select(ResultsFileReader.Read).ToList(), root);
-            File.WriteAllText(target, PlanText.Write(proposal, "./" + SchemaFile, DateTimeOffset.UtcNow));
+            AtomicFile.WriteText(target, PlanText.Write(proposal, "./" + SchemaFile, SystemClock.Now()), Unwritable);
             WriteSchema(Path.Combine(Path.GetDirectoryName(target)!, SchemaFile));
 
             options.Config = null;
@@ -151,9 +152,11 @@ internal sealed class InitCommand
         }
 
         using var schema = typeof(InitCommand).Assembly.GetManifestResourceStream(SchemaFile)!;
-        using var file = File.Create(path);
-        schema.CopyTo(file);
+        AtomicFile.Write(path, schema.CopyTo, Unwritable);
     }
+
+    private static QualityGateException Unwritable(string path, Exception e) =>
+        new(DiagnosticCode.ReportUnwritable, $"cannot write the plan: {e.Message} Run 'dotnet gate init' where you can write.", path, e);
 
     private static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
 }

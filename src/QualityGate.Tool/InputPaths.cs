@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using Microsoft.Extensions.FileSystemGlobbing;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 
 namespace QualityGate.Tool;
 
@@ -14,9 +15,6 @@ namespace QualityGate.Tool;
 internal static class InputPaths
 {
     public const string DefaultResults = "**/TestResults/**/*.qualitygate.json";
-
-    private static readonly StringComparison FileNames =
-        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     public static IReadOnlyList<string> Results(IEnumerable<string> patterns, string currentDirectory) =>
         Expand(patterns, currentDirectory, pattern => new QualityGateException(
@@ -33,7 +31,9 @@ internal static class InputPaths
     private static List<string> Expand(IEnumerable<string> patterns, string currentDirectory, Func<string, QualityGateException> matchesNothing)
     {
         var files = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        // One file met by two paths (a linked folder, a second pattern) is judged once: the same run twice is QG2012.
+        var seen = new HashSet<string>(FileNode.PathComparer);
         foreach (var pattern in patterns)
         {
             var matches = Match(pattern, currentDirectory);
@@ -42,7 +42,7 @@ internal static class InputPaths
                 throw matchesNothing(pattern);
             }
 
-            files.AddRange(matches.Where(seen.Add));
+            files.AddRange(matches.Where(file => seen.Add(FileNode.RealPath(file))));
         }
 
         return files;
@@ -72,10 +72,11 @@ internal static class InputPaths
             return [];
         }
 
-        var matcher = new Matcher(FileNames);
+        var matcher = new Matcher(FileNode.CaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
         matcher.AddInclude(string.Join('/', segments[first..]));
-        return matcher.GetResultsInFullPath(root)
-            .Select(Path.GetFullPath)
+        // The in-memory match wants full paths; the walk keeps the spelling of links, so a path reads as it was found.
+        return matcher.Match(root, FileTree.Files(root).Select(file => Path.Combine(root, file)))
+            .Files.Select(match => Path.GetFullPath(Path.Combine(root, match.Path)))
             .Order(StringComparer.Ordinal)
             .ToList();
     }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using QualityGate.Diagnostics;
+using QualityGate.Output;
 
 namespace QualityGate.Tool;
 
@@ -10,17 +12,23 @@ internal static class Program
 {
     private static int Main(string[] args) => Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory());
 
-    internal static int Run(IReadOnlyList<string> args, TextWriter output, TextWriter error, string currentDirectory)
+    /// <summary>
+    /// Runs one command. Everything printed goes through the output guard (names, messages and paths come from the
+    /// tests and the repository, and CI runs some lines as commands); anything unforeseen is one QG0000 line.
+    /// </summary>
+    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string currentDirectory, Func<DateTimeOffset>? clock = null)
     {
-        var root = new RootCommand("QualityGate: gate a build on test results and coverage, as qualitygate.json's current phase asks.")
-        {
-            CheckCommand.Create(output, error, currentDirectory),
-            BaselineCommand.Create(output, error, currentDirectory),
-            InitCommand.Create(output, error, currentDirectory),
-        };
-
+        var output = GuardedWriter.Over(stdout);
+        var error = GuardedWriter.Over(stderr);
         try
         {
+            var root = new RootCommand("QualityGate: gate a build on test results and coverage, as qualitygate.json's current phase asks.")
+            {
+                CheckCommand.Create(output, error, currentDirectory),
+                BaselineCommand.Create(output, error, currentDirectory),
+                InitCommand.Create(output, error, currentDirectory),
+            };
+
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
@@ -38,9 +46,36 @@ internal static class Program
         }
         catch (Exception e)
         {
-            // The last resort: a one-line error and exit code 4, never a stack trace.
-            error.WriteLine($"error QG0000: internal error: {e.GetType().Name}: {e.Message}");
+            // The last resort: a one-line error and exit code 4, never a stack trace; the details go to a file.
+            var failure = InternalError.From(e, "dotnet gate", (clock ?? SystemClock.Now)());
+            try
+            {
+                error.WriteLine($"error {DiagnosticCode.InternalError}: {failure.Message}");
+            }
+            catch (Exception unwritable) when (unwritable is IOException or ObjectDisposedException)
+            {
+                // Standard error is gone too; the exit code and the diagnostics file remain.
+            }
+
             return ExitCodes.InternalError;
+        }
+        finally
+        {
+            Close(output);
+            Close(error);
+        }
+    }
+
+    // The last unfinished line, then a flush: a closed pipe (dotnet gate check | head -1) must not turn into a crash.
+    private static void Close(TextWriter writer)
+    {
+        try
+        {
+            writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Nobody is reading any more; the exit code still says what happened.
         }
     }
 }

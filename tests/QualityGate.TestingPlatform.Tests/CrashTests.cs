@@ -65,7 +65,7 @@ public class CrashTests
         }
 
         // The host dies here: the recorder never completes. The controller settles the run.
-        var message = HostOutcome.Settle(identity, App, GateOptions.Off, 134, graceful: false, DateTime.UtcNow);
+        var message = HostOutcome.Settle(identity, App, GateOptions.Off, 134, graceful: false, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
 
         Assert.Contains("error QG2030", message);
         var run = ResultsFileReader.Read(identity.ResultsFile);
@@ -89,7 +89,7 @@ public class CrashTests
         await recorder.OnTestSessionFinishingAsync(new FakeSession());
         var before = File.ReadAllText(identity.ResultsFile);
 
-        Assert.Null(HostOutcome.Settle(identity, App, GateOptions.Off, 0, graceful: true, DateTime.UtcNow));
+        Assert.Null(HostOutcome.Settle(identity, App, GateOptions.Off, 0, graceful: true, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
         Assert.Equal(before, File.ReadAllText(identity.ResultsFile));
     }
 
@@ -100,7 +100,7 @@ public class CrashTests
         var identity = new RunIdentity("this-run", folder.File("r.json"));
         File.WriteAllText(identity.ResultsFile, "{\"schema\":\"qualitygate.results/1\",\"run\":{\"id\":\"other-run\"},\"tests\":[]}");
 
-        var message = HostOutcome.Settle(identity, App, GateOptions.Off, 0, graceful: true, DateTime.UtcNow);
+        var message = HostOutcome.Settle(identity, App, GateOptions.Off, 0, graceful: true, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
 
         Assert.Contains("error QG2031", message);
         Assert.Equal("this-run", ResultsFileHeader.ReadRunId(identity.ResultsFile));

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 using QualityGate.Reports;
 
 namespace QualityGate.Baseline;
@@ -66,27 +67,8 @@ public static class BaselineFile
         }
     }
 
-    public static void Write(BaselineData baseline, string path)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        try
-        {
-            File.WriteAllText(temp, Format(baseline), new UTF8Encoding(false));
-            if (File.Exists(full))
-            {
-                File.Replace(temp, full, null);
-            }
-            else
-            {
-                File.Move(temp, full);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new QualityGateException(DiagnosticCode.ReportUnwritable, $"cannot write the baseline: {e.Message}", full, e);
-        }
-    }
+    public static void Write(BaselineData baseline, string path) =>
+        AtomicFile.WriteText(path, Format(baseline), (full, e) => new QualityGateException(DiagnosticCode.ReportUnwritable, $"cannot write the baseline: {e.Message}", full, e));
 
     public static string Format(BaselineData b)
     {

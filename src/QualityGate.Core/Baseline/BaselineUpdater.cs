@@ -22,7 +22,7 @@ public sealed class BaselineUpdateOptions
     /// <summary>Record the next phase as reached (only when all of its targets are met).</summary>
     public bool Promote { get; set; }
 
-    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+    public Func<DateTimeOffset> Clock { get; set; } = SystemClock.Now;
 }
 
 /// <summary>The new baseline and what changed.</summary>

@@ -244,11 +244,9 @@ public sealed partial class FailureFacts
         return types;
     }
 
-    /// <summary>Parses "   at Ns.Type.Method(args) in /path/file.cs:line 42" lines; anything else is skipped.</summary>
+    /// <summary>Parses the frame lines of a stack trace, in any language <see cref="StackFrame.Parse"/> reads; anything else is skipped.</summary>
     internal static List<StackFrame> ParseFrames(string stackTrace)
     {
-        // By hand rather than with a regular expression: this runs for every failure, and backtracking over long
-        // frames was the categorizer's largest cost.
         var frames = new List<StackFrame>();
         var start = 0;
         while (start < stackTrace.Length)
@@ -270,29 +268,5 @@ public sealed partial class FailureFacts
         return frames;
     }
 
-    private static StackFrame? ParseFrame(string line)
-    {
-        line = line.Trim();
-        if (!line.StartsWith("at ", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        string? file = null;
-        int? number = null;
-        // The file follows the argument list: ") in /path/with spaces in it/x.cs:line 42".
-        var inFile = line.IndexOf(") in ", StringComparison.Ordinal);
-        inFile = inFile < 0 ? line.IndexOf(" in ", StringComparison.Ordinal) : inFile + 1;
-        var lineMarker = line.LastIndexOf(":line ", StringComparison.Ordinal);
-        if (inFile > 0 && lineMarker > inFile && int.TryParse(line.Substring(lineMarker + 6).Trim(), out var parsed))
-        {
-            file = line.Substring(inFile + 4, lineMarker - inFile - 4);
-            number = parsed;
-            line = line.Substring(0, inFile);
-        }
-
-        var paren = line.IndexOf('(');
-        var method = (paren > 0 ? line.Substring(3, paren - 3) : line.Substring(3)).Trim().Replace('+', '.');
-        return method.Length == 0 ? null : new StackFrame(method, file, number);
-    }
+    private static StackFrame? ParseFrame(string line) => StackFrame.Parse(line);
 }

@@ -7,7 +7,8 @@ namespace QualityGate.Coverage;
 /// <summary>Coverage of a set of source files, from one report or the union of several.</summary>
 public sealed class CoverageData
 {
-    private readonly Dictionary<string, FileCoverage> _files = new(StringComparer.Ordinal);
+    // One file, one entry: on a file system that ignores case, two reports' spellings of a path are the same file.
+    private readonly Dictionary<string, FileCoverage> _files = new(QualityGate.Files.FileNode.PathComparer);
     private readonly List<string> _sources = new();
 
     /// <summary>Repository-relative path to the file's coverage.</summary>

@@ -41,7 +41,7 @@ public sealed class PathMapper
         }
 
         _root = Normalize(IsAbsolute(Normalize(repoRoot)) ? repoRoot : Path.GetFullPath(repoRoot)).TrimEnd('/');
-        _rootIgnoresCase = HasDriveLetter(_root);
+        _rootIgnoresCase = HasDriveLetter(_root) || Files.FileNode.CaseInsensitive;
     }
 
     /// <summary>The repository root, with '/' separators and no trailing separator.</summary>

@@ -217,4 +217,20 @@ public static class DiagnosticCode
 
     /// <summary>Several coverage reports appeared in the results folder during an MTP run; none can be told to be this run's.</summary>
     public const string CoverageAmbiguous = "QG2033";
+    // Hostile edges (issue 10): unexpected failures, outputs, git.
+
+    /// <summary>QualityGate failed in a way it did not foresee: a bug to report, never a verdict.</summary>
+    public const string InternalError = "QG0000";
+
+    /// <summary>An output path is a folder, named pipe, socket, block device or a link to one: never replaced.</summary>
+    public const string OutputNotRegularFile = "QG2025";
+
+    /// <summary>An output path is one of the run's inputs (results, qualitygate.json, coverage, baseline): writing would destroy it.</summary>
+    public const string OutputIsInput = "QG2026";
+
+    /// <summary>The --diff-base value is not a revision git can be given safely (it starts with '-' or has control characters).</summary>
+    public const string DiffBaseRefused = "QG3013";
+
+    /// <summary>git's diff names a file QualityGate cannot decode, so the patch cannot be measured.</summary>
+    public const string DiffUnreadable = "QG3014";
 }

@@ -7,6 +7,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 using QualityGate.Reports.Ci;
 
 namespace QualityGate.History;
@@ -67,7 +68,7 @@ public static class HistoryFile
                 records.RemoveRange(0, records.Count - limit);
             }
 
-            ReportFiles.WriteAtomic(full, stream => Write(records, stream));
+            AtomicFile.Write(full, stream => Write(records, stream), ReportFiles.Unwritable);
             return records;
         }
     }
@@ -75,7 +76,7 @@ public static class HistoryFile
     public static void Write(IReadOnlyList<HistoryRecord> records, Stream stream)
     {
         var newLine = new[] { (byte)'\n' };
-        var head = ReportFiles.Utf8.GetBytes($"{{\"schema\":\"{Schema}\",\"records\":[\n");
+        var head = AtomicFile.Utf8.GetBytes($"{{\"schema\":\"{Schema}\",\"records\":[\n");
         stream.Write(head, 0, head.Length);
         for (var i = 0; i < records.Count; i++)
         {
@@ -92,7 +93,7 @@ public static class HistoryFile
             stream.Write(newLine, 0, 1);
         }
 
-        var tail = ReportFiles.Utf8.GetBytes("]}\n");
+        var tail = AtomicFile.Utf8.GetBytes("]}\n");
         stream.Write(tail, 0, tail.Length);
     }
 

@@ -64,7 +64,7 @@ public static class PatchCoverage
             var path = toCoveragePath(change.Path);
             if (!coverage.Files.TryGetValue(path, out var file))
             {
-                if (SourceExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && change.Lines.Count > 0)
+                if (SourceExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) && (change.Lines.Count > 0 || change.WholeFile))
                 {
                     result.NotInCoverage.Add(path);
                 }
@@ -73,7 +73,7 @@ public static class PatchCoverage
             }
 
             var uncovered = new List<int>();
-            foreach (var line in change.Lines)
+            foreach (var line in change.WholeFile ? file.Lines.Keys.OrderBy(l => l) : (IEnumerable<int>)change.Lines)
             {
                 if (file.Lines.TryGetValue(line, out var hits))
                 {

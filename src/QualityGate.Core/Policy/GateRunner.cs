@@ -6,6 +6,7 @@ using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Coverage;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 using QualityGate.Reports;
 using QualityGate.Results;
 using QualityGate.Shards;
@@ -147,7 +148,8 @@ public static class GateRunner
         }
 
         var input = new GateInput(config, runs) { PhaseOverride = options.Phase, Baseline = baseline };
-        ReadCoverage(options, config, runs, mapper, input);
+        var coverageRead = ReadCoverage(options, config, runs, mapper, input);
+        RunOutputs.Check(options, config, coverageRead);
         if (options.Diff is { } diff)
         {
             var coverage = input.Coverage ?? throw new QualityGateException(
@@ -161,7 +163,7 @@ public static class GateRunner
         Write(options.JsonReportPath, stream => ReportJson.Write(report, stream));
         Write(options.MarkdownReportPath, stream =>
         {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+            using var writer = new StreamWriter(stream, AtomicFile.Utf8) { NewLine = "\n" };
             MarkdownReport.Write(report, writer);
         });
         if (options.Publish is { } publish)
@@ -172,7 +174,7 @@ public static class GateRunner
         return new Judged(config, runs, baseline, report);
     }
 
-    private static void ReadCoverage(GateRunOptions options, GateConfig config, List<RecordedRun> runs, PathMapper mapper, GateInput input)
+    private static HashSet<string> ReadCoverage(GateRunOptions options, GateConfig config, List<RecordedRun> runs, PathMapper mapper, GateInput input)
     {
         IReadOnlyCollection<string> testCode = config.IncludeTestCode ? [] : runs.Select(r => r.Assembly).Distinct(StringComparer.Ordinal).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -244,6 +246,7 @@ public static class GateRunner
 
         input.Coverage = all;
         input.CoverageByTestLayer = byLayer;
+        return seen;
     }
 
     /// <summary>
@@ -262,46 +265,13 @@ public static class GateRunner
 
     private static void Write(string? path, Action<Stream> write)
     {
-        if (path is null)
+        if (path is not null)
         {
-            return;
-        }
-
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            {
-                write(stream);
-            }
-
-            if (File.Exists(full))
-            {
-                File.Replace(temp, full, null);
-            }
-            else
-            {
-                File.Move(temp, full);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // Nothing more to do: the report itself was never written.
-            }
-
-            throw new QualityGateException(
+            AtomicFile.Write(path, write, (full, e) => new QualityGateException(
                 DiagnosticCode.ReportUnwritable,
                 $"cannot write the report: {e.Message} Choose a folder you can write to.",
                 full,
-                e);
+                e));
         }
     }
 

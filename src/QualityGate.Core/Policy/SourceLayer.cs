@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.FileSystemGlobbing;
 
@@ -30,7 +29,8 @@ public sealed class SourceLayer
     {
         if (_matcher is null)
         {
-            var matcher = new Matcher(StringComparison.Ordinal);
+            // The file system's case rule, as the tool's --results and --coverage globs: one rule for every path.
+            var matcher = new Matcher(Files.FileNode.PathComparison);
             foreach (var pattern in Include)
             {
                 matcher.AddInclude(pattern);

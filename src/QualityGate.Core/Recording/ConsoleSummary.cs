@@ -10,12 +10,14 @@ namespace QualityGate.Recording;
 /// </summary>
 internal static class ConsoleSummary
 {
-    public static void Write(TextWriter console, RunInfo run, AssemblyRecording assembly, RecorderOptions options)
+    public static void Write(TextWriter output, RunInfo run, AssemblyRecording assembly, RecorderOptions options)
     {
+        var console = Output.GuardedWriter.Over(output);
         var summary = assembly.Writer.Summary;
         if (options.Verbosity == Verbosity.Quiet)
         {
             console.WriteLine($"QualityGate results: {assembly.Writer.Path}");
+            console.Flush();
             return;
         }
 
@@ -78,6 +80,7 @@ internal static class ConsoleSummary
         }
 
         console.WriteLine($"  results: {assembly.Writer.Path}");
+        console.Flush();
     }
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";

@@ -55,7 +55,7 @@ public sealed class RecorderOptions
     /// <summary>How many failures per category the normal console summary lists.</summary>
     public int FailuresPerCategory => Verbosity == Verbosity.Detailed ? 20 : 3;
 
-    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+    public Func<DateTimeOffset> Clock { get; set; } = SystemClock.Now;
 
     public static Verbosity ParseVerbosity(string value)
     {

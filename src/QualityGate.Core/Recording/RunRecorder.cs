@@ -26,7 +26,9 @@ public sealed class RunRecorder : IDisposable
     public RunRecorder(RecorderOptions options, TextWriter console)
     {
         _options = options;
-        _console = console;
+
+        // Test names, messages and paths reach this console, which CI reads: every line goes through the guard.
+        _console = Output.GuardedWriter.Over(console);
     }
 
     /// <summary>Announces the run's test assemblies, so that each gets a file even if none of its tests report.</summary>

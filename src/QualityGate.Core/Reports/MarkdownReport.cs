@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using QualityGate.Policy;
@@ -45,7 +46,7 @@ public static class MarkdownReport
 
         writer.WriteLine($"**Tests:** {report.TestsTotal} — {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped; " +
                          $"pass rate {Rate(report.PassRate)}{(report.PassRateTarget is { } p ? $" (target {GateEvaluator.Percent(p)})" : string.Empty)}; " +
-                         $"{report.DurationSeconds:0.0} s{(report.MaxDurationSeconds is { } d ? $" (budget {d:0.#} s)" : string.Empty)}.");
+                         FormattableString.Invariant($"{report.DurationSeconds:0.0} s{(report.MaxDurationSeconds is { } d ? FormattableString.Invariant($" (budget {d:0.#} s)") : string.Empty)}."));
         writer.WriteLine();
 
         if (report.TestLayers.Count > 0)
@@ -101,7 +102,7 @@ public static class MarkdownReport
             writer.WriteLine("|---|---:|---:|---|");
             foreach (var category in report.Categories)
             {
-                writer.WriteLine($"| {MarkdownText.Escape(category.Name)} | {category.Count} | {(category.Budget?.ToString() ?? "—")} | {(category.Met ? "✅" : "❌")} |");
+                writer.WriteLine($"| {MarkdownText.Escape(category.Name)} | {category.Count} | {(category.Budget?.ToString(CultureInfo.InvariantCulture) ?? "—")} | {(category.Met ? "✅" : "❌")} |");
             }
 
             writer.WriteLine();

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 
 namespace QualityGate.Results;
 
@@ -76,12 +77,11 @@ public sealed class ResultsFileWriter : IDisposable
     public void Complete(RunInfo run)
     {
         var spool = _spool ?? throw new ObjectDisposedException(nameof(ResultsFileWriter));
-        var temp = Path + ".tmp";
         try
         {
             _spoolWriter!.WriteEndArray();
             _spoolWriter.Flush();
-            using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            AtomicFile.Write(Path, output =>
             {
                 using (var header = new Utf8JsonWriter(output, WriterOptions))
                 {
@@ -100,23 +100,11 @@ public sealed class ResultsFileWriter : IDisposable
                 output.WriteByte((byte)'\n');
                 output.WriteByte((byte)'}');
                 output.WriteByte((byte)'\n');
-                // The rename below is what protects readers from a half-written file; forcing the data to disk first
-                // would only add protection against power loss, at a cost the logger pays on every run.
-                output.Flush();
-            }
-
-            if (File.Exists(Path))
-            {
-                File.Replace(temp, Path, destinationBackupFileName: null);
-            }
-            else
-            {
-                File.Move(temp, Path);
-            }
+            }, (_, e) => Unwritable(e));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
+            // The spool itself failed (a full disk while the tests ran).
             throw Unwritable(e);
         }
         finally

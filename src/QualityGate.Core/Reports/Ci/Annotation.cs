@@ -93,6 +93,9 @@ internal sealed class Annotation
     public string PlainTitle => MarkupText.Clean(Title, MaxTitleLength).Replace('\n', ' ');
 
     public string PlainMessage => MarkupText.Clean(Message, MaxMessageLength);
+
+    /// <summary>The file as the annotation names it: a path from a stack trace is outside text too.</summary>
+    public string? PlainFile => File is null ? null : MarkupText.Clean(File).Replace('\n', ' ');
 }
 
 /// <summary>Keeps the first <c>max</c> annotations of each level and counts the rest.</summary>

@@ -58,24 +58,24 @@ public static class AzureCommands
     /// <summary>Writes the issues, at most <paramref name="max"/> of each type, then one plain line per type that had more.</summary>
     internal static void WriteIssues(IReadOnlyList<Annotation> annotations, TextWriter console, int max)
     {
+        var guarded = Output.GuardedWriter.Over(console);
         var budget = new AnnotationBudget(annotations, max);
         foreach (var annotation in budget.Kept)
         {
-            console.Write(Command(
+            guarded.WriteCommand(Command(
                 "task.logissue",
                 [
                     new("type", annotation.Level == AnnotationLevel.Error ? "error" : "warning"),
-                    new("sourcepath", annotation.File),
+                    new("sourcepath", annotation.PlainFile),
                     new("linenumber", annotation.File is null ? null : annotation.Line?.ToString(CultureInfo.InvariantCulture)),
                     new("code", annotation.Code),
                 ],
                 annotation.Code is null ? $"{annotation.PlainTitle}\n{annotation.PlainMessage}" : annotation.PlainMessage));
-            console.Write('\n');
         }
 
         foreach (var overflow in budget.Overflow())
         {
-            console.Write($"QualityGate: {overflow} not logged as issues; the build summary and the HTML report list them all.\n");
+            guarded.WriteLine($"QualityGate: {overflow} not logged as issues; the build summary and the HTML report list them all.");
         }
     }
 }

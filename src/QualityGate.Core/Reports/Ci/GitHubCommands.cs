@@ -60,11 +60,12 @@ public static class GitHubCommands
     /// </summary>
     internal static void WriteAnnotations(IReadOnlyList<Annotation> annotations, TextWriter console, int max, string? workspace)
     {
+        var guarded = Output.GuardedWriter.Over(console);
         var budget = new AnnotationBudget(annotations, max);
         foreach (var annotation in budget.Kept)
         {
-            var file = annotation.File is null ? null : RelativeTo(workspace, annotation.File);
-            console.Write(Command(
+            var file = annotation.PlainFile is null ? null : RelativeTo(workspace, annotation.PlainFile);
+            guarded.WriteCommand(Command(
                 annotation.Level == AnnotationLevel.Error ? "error" : "warning",
                 [
                     new("file", file),
@@ -72,16 +73,14 @@ public static class GitHubCommands
                     new("title", annotation.PlainTitle),
                 ],
                 annotation.PlainMessage));
-            console.Write('\n');
         }
 
         foreach (var overflow in budget.Overflow())
         {
-            console.Write(Command(
+            guarded.WriteCommand(Command(
                 "notice",
                 [new("title", "QualityGate")],
                 $"QualityGate: {overflow} than GitHub shows per step; the step summary and the HTML report list them all."));
-            console.Write('\n');
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class PublishOptions
     public bool JUnit { get; set; } = true;
 
     /// <summary>The time recorded in the history and printed in the HTML report.</summary>
-    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+    public Func<DateTimeOffset> Clock { get; set; } = SystemClock.Now;
 
     /// <summary>The commit judged; null takes GITHUB_SHA, then BUILD_SOURCEVERSION, from <see cref="Environment"/>.</summary>
     public string? Commit { get; set; }
@@ -52,6 +52,9 @@ public sealed class PublishOptions
 
     /// <summary>How long to wait for another process that holds the step summary or the history.</summary>
     public TimeSpan LockTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The gate run's inputs and outputs so far: every file published is checked against them (QG2026).</summary>
+    internal Files.OutputPaths? Outputs { get; set; }
 
     /// <summary>A copy of this process's environment variables.</summary>
     public static IReadOnlyDictionary<string, string?> ProcessEnvironment()

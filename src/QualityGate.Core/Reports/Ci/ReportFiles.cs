@@ -1,52 +1,20 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Text;
 using System.Threading;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 
 namespace QualityGate.Reports.Ci;
 
-/// <summary>How the publisher touches the file system: whole files atomically, shared files under an exclusive lock.</summary>
+/// <summary>
+/// How the publisher touches the file system: whole files through <see cref="AtomicFile"/>, files shared with other
+/// processes (the step summary, the history's lock) appended under an exclusive lock.
+/// </summary>
 internal static class ReportFiles
 {
-    public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    /// <summary>Writes a temporary file and renames it over the target, so a reader never sees half a file.</summary>
-    public static void WriteAtomic(string path, Action<Stream> write)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = $"{full}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                write(stream);
-            }
-
-            if (File.Exists(full))
-            {
-                File.Replace(temp, full, null);
-            }
-            else
-            {
-                File.Move(temp, full);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temp);
-            throw Unwritable(full, e);
-        }
-    }
-
-    public static void WriteAtomic(string path, string text) =>
-        WriteAtomic(path, stream =>
-        {
-            var bytes = Utf8.GetBytes(text);
-            stream.Write(bytes, 0, bytes.Length);
-        });
+    /// <summary>Writes a whole report through the one atomic-write path; a failure is QG2010 naming the file.</summary>
+    public static void WriteAtomic(string path, string text) => AtomicFile.WriteText(path, text, Unwritable);
 
     /// <summary>
     /// Opens <paramref name="path"/> for reading and writing with FileShare.None, retrying while another process (or
@@ -54,6 +22,13 @@ internal static class ReportFiles
     /// </summary>
     public static FileStream OpenExclusive(string path, TimeSpan timeout)
     {
+        // A pipe would block or fail on the seek an append needs, and a folder cannot be appended to.
+        var kind = FileNode.KindOf(path);
+        if (kind is not (FileType.Missing or FileType.Regular or FileType.CharacterDevice))
+        {
+            throw AtomicFile.Refused(Path.GetFullPath(path), kind, viaLink: false);
+        }
+
         var watch = Stopwatch.StartNew();
         var random = new Random(Environment.CurrentManagedThreadId ^ Environment.TickCount);
         while (true)
@@ -90,16 +65,4 @@ internal static class ReportFiles
         && ((e.HResult & 0xFFFF) is 32 or 33 || !RuntimeIsWindows());
 
     private static bool RuntimeIsWindows() => Path.DirectorySeparatorChar == '\\';
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The temporary file stays behind; the target was never touched.
-        }
-    }
 }

@@ -29,10 +29,13 @@ public static class ReportPublisher
 
     public const string AzureSummaryFileName = "qualitygate-summary.md";
 
+    private const int MaxFileNameLength = 100;
+
     /// <summary>Writes the reports and the CI output; returns the full paths of the files written or appended to.</summary>
-    public static IReadOnlyList<string> Publish(GateReport report, IReadOnlyList<RecordedRun> runs, PublishOptions options, TextWriter console)
+    public static IReadOnlyList<string> Publish(GateReport report, IReadOnlyList<RecordedRun> runs, PublishOptions options, TextWriter writer)
     {
         Validate(options);
+        var console = Output.GuardedWriter.Over(writer);
         var output = Path.GetFullPath(options.OutputDirectory);
         var files = new List<string>();
         var now = options.Clock().ToUniversalTime();
@@ -41,6 +44,12 @@ public static class ReportPublisher
 
         var record = HistoryRecord.From(report, now, commit);
         List<HistoryRecord> history = [record];
+        var outputs = options.Outputs ?? new Files.OutputPaths();
+        outputs.Output(options.HistoryPath, "the history file");
+        outputs.Output(options.Html ? Path.Combine(output, HtmlFileName) : null, "the HTML report");
+        outputs.Output(options.JUnit ? Path.Combine(output, JUnitFileName) : null, "the JUnit XML");
+        outputs.Output(options.Ci == CiKind.Azure ? Path.Combine(output, AzureSummaryFileName) : null, "the Azure Pipelines summary");
+        outputs.Output(options.Ci == CiKind.GitHub ? options.Variable("GITHUB_STEP_SUMMARY") : null, "the GitHub step summary");
         if (options.HistoryPath is { } historyPath)
         {
             history = HistoryFile.Append(historyPath, record, options.HistoryLimit, options.LockTimeout);
@@ -56,7 +65,7 @@ public static class ReportPublisher
 
         if (options.Badges)
         {
-            files.AddRange(WriteBadges(report, Path.Combine(output, BadgesFolder)));
+            files.AddRange(WriteBadges(report, Path.Combine(output, BadgesFolder), outputs));
         }
 
         if (options.JUnit)
@@ -82,8 +91,7 @@ public static class ReportPublisher
                 ReportFiles.WriteAtomic(markdownPath, Markdown(report, title));
                 files.Add(markdownPath);
                 AzureCommands.WriteIssues(Annotation.From(report), console, options.MaxAnnotationsPerKind);
-                console.Write(AzureCommands.UploadSummary(markdownPath));
-                console.Write('\n');
+                console.WriteCommand(AzureCommands.UploadSummary(markdownPath));
                 break;
         }
 
@@ -113,7 +121,7 @@ public static class ReportPublisher
         };
     }
 
-    private static List<string> WriteBadges(GateReport report, string folder)
+    private static List<string> WriteBadges(GateReport report, string folder, Files.OutputPaths outputs)
     {
         var written = new List<string>();
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -127,6 +135,7 @@ public static class ReportPublisher
             }
 
             var path = Path.Combine(folder, unique + ".svg");
+            outputs.Output(path, $"the badge of {badge.Subject}");
             ReportFiles.WriteAtomic(path, badge.ToSvg());
             written.Add(path);
         }
@@ -151,7 +160,9 @@ public static class ReportPublisher
             }
         }
 
+        // File systems take 255 bytes a name: a long layer name must not make its badge unwritable.
         var result = builder.ToString().Trim('-', '.');
+        result = result.Length > MaxFileNameLength ? result.Substring(0, MaxFileNameLength).TrimEnd('-', '.') : result;
         return result.Length == 0 ? "layer" : result;
     }
 

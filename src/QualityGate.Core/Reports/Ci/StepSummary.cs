@@ -2,6 +2,8 @@ using System;
 using System.IO;
 using System.Text;
 
+using QualityGate.Files;
+
 namespace QualityGate.Reports.Ci;
 
 /// <summary>
@@ -72,7 +74,7 @@ public static class StepSummary
             text += "\n";
         }
 
-        var all = ReportFiles.Utf8.GetBytes(text);
+        var all = AtomicFile.Utf8.GetBytes(text);
         if (all.Length <= budget)
         {
             return all;
@@ -86,7 +88,7 @@ public static class StepSummary
         for (; index < lines.Length; index++)
         {
             var line = lines[index];
-            var size = ReportFiles.Utf8.GetByteCount(line) + 1;
+            var size = AtomicFile.Utf8.GetByteCount(line) + 1;
             var closing = open + Opened(line);
             if (used + size + Tail(closing, lines.Length - index).Length > budget)
             {
@@ -99,7 +101,7 @@ public static class StepSummary
         }
 
         var tail = Tail(open, lines.Length - index);
-        var result = ReportFiles.Utf8.GetBytes(kept + tail);
+        var result = AtomicFile.Utf8.GetBytes(kept + tail);
         if (result.Length > budget)
         {
             // Not even the note fits: write nothing rather than break the limit.

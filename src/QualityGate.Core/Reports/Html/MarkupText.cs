@@ -5,7 +5,8 @@ namespace QualityGate.Reports.Html;
 /// <summary>
 /// Makes untrusted text (test names, messages, layer names) inert in HTML, SVG and XML: markup characters become
 /// entities, ANSI escape sequences are dropped, and every character XML 1.0 forbids (other control characters, lone
-/// surrogates, U+FFFE/U+FFFF) becomes U+FFFD, so the output is well-formed whatever a test printed.
+/// surrogates, U+FFFE/U+FFFF) or a reader cannot see (bidirectional overrides, zero-width characters, tags) becomes
+/// U+FFFD, so the output is well-formed and shows what a test printed, in the order it printed it.
 /// </summary>
 public static class MarkupText
 {
@@ -60,7 +61,7 @@ public static class MarkupText
             var c = text[i];
             if (c == '\u001b')
             {
-                i = SkipEscape(text, i);
+                i = Output.Invisible.SkipEscape(text, i);
             }
             else if (c == '\r')
             {
@@ -72,7 +73,19 @@ public static class MarkupText
             }
             else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                builder.Append(c).Append(text[++i]);
+                var code = char.ConvertToUtf32(c, text[++i]);
+                if (Output.Invisible.IsInvisible(code))
+                {
+                    builder.Append(Replacement);
+                }
+                else if (!Output.Invisible.IsVariationSelector(code))
+                {
+                    builder.Append(c).Append(text[i]);
+                }
+            }
+            else if (Output.Invisible.IsVariationSelector(c))
+            {
+                // A glyph style choice (text or emoji): dropped like everywhere else.
             }
             else
             {
@@ -83,50 +96,9 @@ public static class MarkupText
         return builder.ToString();
     }
 
+    // Invisible characters (bidirectional overrides, zero-width characters) are allowed by XML but would let a name
+    // reorder or hide what the page shows: they become U+FFFD too.
     private static bool IsAllowed(char c) =>
-        c is '\n' or '\t' || (c >= '\u0020' && c <= '\u007e') || (c >= '\u00a0' && c <= '\ud7ff') || (c >= '\ue000' && c <= '\ufffd');
-
-    /// <summary>Returns the index of the last character of the escape sequence that starts at <paramref name="start"/>.</summary>
-    private static int SkipEscape(string text, int start)
-    {
-        if (start + 1 >= text.Length)
-        {
-            return start;
-        }
-
-        var kind = text[start + 1];
-        if (kind == '[')
-        {
-            // CSI: parameters and intermediates, then one final byte in @..~ (colours, cursor movement, erasing).
-            var i = start + 2;
-            while (i < text.Length && text[i] >= '\u0020' && text[i] <= '\u003f')
-            {
-                i++;
-            }
-
-            return i < text.Length && text[i] >= '\u0040' && text[i] <= '\u007e' ? i : i - 1;
-        }
-
-        if (kind == ']')
-        {
-            // OSC (window titles, hyperlinks): up to BEL or ESC \.
-            for (var i = start + 2; i < text.Length; i++)
-            {
-                if (text[i] == '\u0007')
-                {
-                    return i;
-                }
-
-                if (text[i] == '\u001b' && i + 1 < text.Length && text[i + 1] == '\\')
-                {
-                    return i + 1;
-                }
-            }
-
-            return text.Length - 1;
-        }
-
-        // A two-character escape (ESC c, ESC 7, ...).
-        return kind >= '\u0020' && kind <= '\u007e' ? start + 1 : start;
-    }
+        (c is '\n' or '\t' || (c >= '\u0020' && c <= '\u007e') || (c >= '\u00a0' && c <= '\ud7ff') || (c >= '\ue000' && c <= '\ufffd'))
+        && !Output.Invisible.IsInvisible(c);
 }

@@ -176,7 +176,7 @@ internal static class TrendChart
     }
 
     private static string Describe(HistoryRecord record) =>
-        MarkupText.Escape($"{record.Time.UtcDateTime:yyyy-MM-dd HH:mm} UTC{(record.Commit is { Length: > 0 } c ? " " + (c.Length > 12 ? c.Substring(0, 12) : c) : string.Empty)}{(record.Phase is null ? string.Empty : " " + record.Phase)}");
+        MarkupText.Escape(FormattableString.Invariant($"{record.Time.UtcDateTime:yyyy-MM-dd HH:mm}") + $" UTC{(record.Commit is { Length: > 0 } c ? " " + (c.Length > 12 ? c.Substring(0, 12) : c) : string.Empty)}{(record.Phase is null ? string.Empty : " " + record.Phase)}");
 
     private static string Date(HistoryRecord record) => record.Time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
