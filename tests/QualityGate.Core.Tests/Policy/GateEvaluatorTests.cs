@@ -46,7 +46,7 @@ public class GateEvaluatorTests
 
         var violation = Assert.Single(report.Violations);
         Assert.Equal(DiagnosticCode.LineCoverageBelowTarget, violation.Code);
-        Assert.Equal("services: line coverage 88.0 % < 90.0 % required by 2A (gap 2.0 pp; 88/100 lines).", violation.Message);
+        Assert.Equal("services: line coverage 88.0 % < 90.0 % required by 2A (gap 2.0 pp; 88/100 lines). To close it, cover 2 more lines: PriceService.cs 89–100 (2).", violation.Message);
     }
 
     [Fact]
