@@ -29,7 +29,7 @@ public class InjectionTests
     [
         "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "small", "p", "b", "code", "section", "table", "thead",
         "tbody", "tr", "th", "td", "span", "div", "figure", "figcaption", "svg", "line", "text", "circle", "polyline", "rect", "ul", "ol",
-        "li", "details", "summary", "pre", "footer",
+        "li", "details", "summary", "pre", "footer", "a", "input", "label",
     ];
 
     private static (GateReport Report, List<RecordedRun> Runs) EvilInput()
