@@ -156,21 +156,18 @@ public sealed class QualityGateCheck : Task
             }
         }
 
-        foreach (var file in report.PublishedFiles)
-        {
-            Log.LogMessage(MessageImportance.Normal, $"QualityGate wrote {file}");
-        }
+        Log.LogMessage(MessageImportance.High, "  " + ReportPaths.Line(report, [JsonReportPath, MarkdownReportPath], ProjectDirectory));
 
         foreach (var violation in report.Violations)
         {
             var file = violation.File ?? report.ConfigPath ?? ProjectDirectory;
             if (WarnOnly && !violation.Untrusted)
             {
-                Log.LogWarning(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, violation.Message);
+                Log.LogWarning(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, ReportPaths.ErrorText(violation, report, ProjectDirectory));
             }
             else
             {
-                Log.LogError(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, violation.Message);
+                Log.LogError(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, ReportPaths.ErrorText(violation, report, ProjectDirectory));
             }
         }
 

@@ -50,6 +50,16 @@ public class GateEvaluatorTests
     }
 
     [Fact]
+    public void One_failing_test_is_one_test_in_every_message()
+    {
+        var config = MakeConfig("""{ "phases": [ { "name": "p", "passRate": 90, "maxFailures": { "binding": 0 } } ] }""");
+        var report = GateEvaluator.Evaluate(new GateInput(config, [MakeRun("App.UnitTests", 1, ("binding", 1))]));
+
+        Assert.Contains(report.Violations, v => v.Message == "binding: 1 failing test > 0 allowed by p (over by 1). Fix it.");
+        Assert.Contains(report.Violations, v => v.Message.EndsWith("1 of 2 tests fails.", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Coverage_is_compared_exactly_and_shown_rounded_down_so_a_miss_never_looks_like_a_hit()
     {
         // 899/1000 = 89.9 % against 90 %: a miss, and it must not print as "90.0 %".
