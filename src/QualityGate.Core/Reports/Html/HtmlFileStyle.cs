@@ -9,6 +9,7 @@ internal static class HtmlFileStyle
     public const string Css = """
 
         .dir { color: var(--muted); }
+        #files details { content-visibility: auto; contain-intrinsic-size: auto 40px; }
         td.spans { font-variant-numeric: tabular-nums; }
         ol.plan li { margin: 3px 0; }
         h3 small { font-weight: normal; }
@@ -42,18 +43,28 @@ internal static class HtmlFileStyle
 
         """;
 
+    /// <summary>A source page's whole style sheet: small, since a large repository writes thousands of these pages.</summary>
     public const string SourceCss = """
 
-        header.source { background: #1f2937; }
-        header.source a { color: #fff; }
+        :root { color-scheme: light; --muted: #6b7280; --line: #e5e7eb; }
+        body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #111827; margin: 0; padding: 0 24px 24px; background: #f9fafb; }
+        header { margin: 0 -24px 16px; padding: 16px 24px; color: #fff; background: #1f2937; }
+        header h1 { margin: 0 0 4px; font-size: 20px; word-break: break-all; }
+        header p { margin: 2px 0; }
+        header a { color: #fff; }
+        section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; margin: 0 0 16px; }
+        h2 { font-size: 17px; margin: 0 0 8px; }
+        .note { font-weight: 600; }
+        .muted, footer { color: var(--muted); }
+        footer { font-size: 12px; }
         .legend span { display: inline-block; padding: 0 6px; margin-right: 6px; border: 1px solid var(--line); border-radius: 3px; }
         table.source { border-collapse: collapse; width: 100%; font: 12px/1.45 ui-monospace, "DejaVu Sans Mono", monospace; }
-        table.source th { width: 1%; padding: 0 8px; text-align: right; color: var(--muted); background: none; font-weight: normal; border: 0; user-select: none; }
-        table.source td { padding: 0 8px; white-space: pre; border: 0; tab-size: 4; }
-        .cov, table.source tr.cov td { background: #dcfce7; }
-        .unc, table.source tr.unc td { background: #fee2e2; }
-        .part, table.source tr.part td { background: #fef9c3; }
-        table.source tr:target td, table.source tr:target th { outline: 2px solid #2563eb; }
+        table.source th { width: 1%; padding: 0 8px; text-align: right; color: var(--muted); font-weight: normal; user-select: none; }
+        table.source td { padding: 0 8px; white-space: pre; tab-size: 4; }
+        .cov, tr.cov td { background: #dcfce7; }
+        .unc, tr.unc td { background: #fee2e2; }
+        .part, tr.part td { background: #fef9c3; }
+        tr:target td, tr:target th { outline: 2px solid #2563eb; }
 
         """;
 }

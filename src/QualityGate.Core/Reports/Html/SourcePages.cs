@@ -47,9 +47,20 @@ internal static class SourcePages
                 name = $"{Path.GetFileNameWithoutExtension(Name(file.Path))}-{n.ToString(CultureInfo.InvariantCulture)}.html";
             }
 
-            using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            HtmlSourcePage.Write(file, source, links.Display(file.Path), back.TryGetValue(file.Path, out var anchor) ? anchor : "../" + ReportPublisher.HtmlFileName, writer);
-            ReportFiles.WriteAtomic(Path.Combine(folder, name), writer.ToString());
+            var target = Path.Combine(folder, name);
+            try
+            {
+                // Written in place, not through a temporary file: a page is a view, rewritten by the next run, and
+                // thousands of renames would double the publishing time of a large repository.
+                Directory.CreateDirectory(folder);
+                using var writer = new StreamWriter(target, append: false, ReportFiles.Utf8);
+                HtmlSourcePage.Write(file, source, links.Display(file.Path), back.TryGetValue(file.Path, out var anchor) ? anchor : "../" + ReportPublisher.HtmlFileName, writer);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw ReportFiles.Unwritable(target, e);
+            }
+
             pages[file.Path] = Folder + "/" + name;
         }
 
