@@ -12,12 +12,11 @@ internal static class HtmlFileStyle
         #files details { content-visibility: auto; contain-intrinsic-size: auto 40px; }
         td.spans { font-variant-numeric: tabular-nums; }
         ol.plan li { margin: 3px 0; }
-        h3 small { font-weight: normal; }
         .sortable > input { position: absolute; opacity: 0; width: 0; height: 0; margin: 0; }
         .sortable table, .sortable thead { display: block; }
         .sortable tbody { display: flex; flex-direction: column; }
-        .sortable tr { display: grid; grid-template-columns: minmax(14em, 3fr) 6em 9em 6em minmax(8em, 2fr); }
-        .sortable.baseline tr { grid-template-columns: minmax(14em, 3fr) 6em 5.5em 9em 5.5em 6em minmax(8em, 2fr); }
+        .sortable tr { display: grid; grid-template-columns: minmax(14em, 3fr) 6em 10.5em 6em minmax(8em, 2fr); }
+        .sortable.baseline tr { grid-template-columns: minmax(14em, 3fr) 6em 6em 10.5em 7em 6em minmax(8em, 2fr); }
         .sortable th label, .sorts label { cursor: pointer; text-decoration: underline dotted; }
         .sorts { margin: 4px 0; font-size: 12px; }
         .sortable > input:nth-of-type(2):checked ~ table tbody tr { order: var(--s1); }

@@ -24,7 +24,7 @@ internal static class HtmlGaps
         foreach (var violation in planned)
         {
             var plan = violation.Plan!;
-            writer.Write($"<h3>{MarkupText.Escape(violation.Subject)} <small class=\"muted\"><code>{MarkupText.Escape(violation.Code)}</code></small></h3>\n");
+            writer.Write($"<h3>{MarkupText.Escape(violation.Subject)}</h3>\n<p class=\"muted\"><code>{MarkupText.Escape(violation.Code)}</code> {MarkupText.Escape(GapMarkdown.WithoutPlan(violation), 400)}</p>\n");
             writer.Write($"<p>{MarkupText.Escape(Capital(plan.Goal()))}{(plan.Steps.Count == 0 ? "." : $" in {Count(plan.Steps.Count, "file")}:")}</p>\n");
             if (plan.Steps.Count == 0)
             {
