@@ -145,7 +145,8 @@ public sealed class QualityGateCheck : Task
             return false;
         }
 
-        Show(ConsoleTable.Lines(report));
+        // The table, then where the reports are: one message, so the terminal logger shows it as the project's output.
+        Show(ConsoleTable.Lines(report).Append("  " + ReportPaths.Line(report, [JsonReportPath, MarkdownReportPath], ProjectDirectory)));
 
         // CI commands (annotations, Azure's logissue) and the reports written: each its own line, as the runners read them.
         foreach (var line in published.ToString().Split('\n'))
@@ -155,8 +156,6 @@ public sealed class QualityGateCheck : Task
                 Log.LogMessage(MessageImportance.High, line.TrimEnd('\r'));
             }
         }
-
-        Log.LogMessage(MessageImportance.High, "  " + ReportPaths.Line(report, [JsonReportPath, MarkdownReportPath], ProjectDirectory));
 
         foreach (var violation in report.Violations)
         {

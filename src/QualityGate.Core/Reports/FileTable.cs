@@ -11,10 +11,16 @@ namespace QualityGate.Reports;
 /// </summary>
 public static class FileTable
 {
+    /// <summary>
+    /// Whether the files have a before: a baseline whose coverage this run can be held to (not a project's slice of a
+    /// solution's baseline, whose coverage is the whole solution's).
+    /// </summary>
+    public static bool HasBefore(GateReport report) => report.Baseline is { Exists: true, Slice: null };
+
     /// <summary>Sets each file's baseline rate and sorts every layer's rows (and the total's and the unlayered files').</summary>
     public static void Complete(GateReport report, BaselineData? baseline)
     {
-        if (baseline is not null)
+        if (baseline is not null && HasBefore(report))
         {
             foreach (var file in report.Files)
             {

@@ -25,7 +25,7 @@ internal static class FileTableMarkdown
             return;
         }
 
-        var withBaseline = report.Baseline is { Exists: true };
+        var withBaseline = FileTable.HasBefore(report);
         var budget = RowsInAll;
         writer.WriteLine("**Files by layer**" + (withBaseline ? " (largest change since the baseline first, then most uncovered)" : " (most uncovered first)"));
         writer.WriteLine();

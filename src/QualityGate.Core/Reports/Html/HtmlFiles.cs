@@ -30,7 +30,7 @@ internal static class HtmlFiles
             return;
         }
 
-        var withBaseline = report.Baseline is { Exists: true };
+        var withBaseline = FileTable.HasBefore(report);
         writer.Write("<section id=\"files\">\n<h2>Files by layer</h2>\n");
         writer.Write($"<p class=\"muted\">{(withBaseline ? "Largest change since the baseline first, then most uncovered" : "Most uncovered first")}. " +
                      "Click a column heading to sort by it, a file to see its lines.</p>\n");
