@@ -131,10 +131,11 @@ internal static class FileReportSamples
         return unit;
     }
 
-    public static BaselineData Baseline()
+    public static BaselineData Baseline(params string[] assemblies)
     {
         var current = Coverage();
         var baseline = new BaselineData();
+        baseline.Assemblies.UnionWith(assemblies);
         foreach (var pair in CoveredBefore)
         {
             var file = current.Files[pair.Key];
@@ -144,7 +145,8 @@ internal static class FileReportSamples
         return baseline;
     }
 
-    public static GateReport Report(bool withBaseline = true)
+    /// <param name="baselineAssemblies">The test assemblies the baseline was recorded from; more than this run's makes it a project's slice.</param>
+    public static GateReport Report(bool withBaseline = true, params string[] baselineAssemblies)
     {
         var config = MakeConfig(Config);
         var coverage = Coverage();
@@ -153,7 +155,7 @@ internal static class FileReportSamples
         {
             Coverage = coverage,
             CoverageByTestLayer = new Dictionary<string, CoverageData> { ["unit"] = UnitCoverage() },
-            Baseline = withBaseline ? Baseline() : null,
+            Baseline = withBaseline ? Baseline(baselineAssemblies) : null,
             Patch = PatchCoverage.Compute(UnifiedDiff.Parse(Diff), coverage, p => p),
         });
     }

@@ -66,4 +66,24 @@ public class FileReportTests
 
         Snapshot.Match(JsonSerializer.Serialize(sections, Indented).Replace("\r\n", "\n"), "FileReport.sections", "json");
     }
+
+    [Fact]
+    public void A_projects_slice_of_a_solutions_baseline_gives_its_files_no_before()
+    {
+        var report = FileReportSamples.Report(true, "Shop.UnitTests", "Shop.IntegrationTests");
+
+        Assert.NotNull(report.Baseline!.Slice);
+        Assert.All(report.Files, f => Assert.Null(f.Before));
+        Assert.Contains("| file | lines | rate | branches | uncovered lines |", Markdown(report));
+        Assert.DoesNotContain("<th class=\"num\">before</th>", Html(report));
+    }
+
+    [Fact]
+    public void Without_a_baseline_the_files_read_most_uncovered_first()
+    {
+        var services = FileReportSamples.Report(withBaseline: false).Layers.Single(l => l.Name == "services");
+
+        Assert.Equal(["src/Shop/Services/PriceService.cs", "src/Shop/Services/CartService.cs", "src/Shop/Services/OrderService.cs", "src/Shop/Services/Discounts.cs", "src/Shop/Services/TaxTable.cs"],
+            services.FileRows.Select(f => f.Path));
+    }
 }
