@@ -158,7 +158,8 @@ public sealed class QualityGateCheck : Task
             return false;
         }
 
-        Show(ConsoleTable.Lines(report).Select(OutputGuard.Line));
+        // The table, then where the reports are: one message, so the terminal logger shows it as the project's output.
+        Show(ConsoleTable.Lines(report).Append("  " + ReportPaths.Line(report, [JsonReportPath, MarkdownReportPath], ProjectDirectory)).Select(OutputGuard.Line));
 
         // CI commands (annotations, Azure's logissue) and the reports written: each its own line, as the runners read them.
         // The publisher wrote them through the output guard, so they are logged as they are.
@@ -170,15 +171,10 @@ public sealed class QualityGateCheck : Task
             }
         }
 
-        foreach (var file in report.PublishedFiles)
-        {
-            Log.LogMessage(MessageImportance.Normal, OutputGuard.Line($"QualityGate wrote {file}"));
-        }
-
         foreach (var violation in report.Violations)
         {
             var file = OutputGuard.Line(violation.File ?? report.ConfigPath ?? ProjectDirectory);
-            var message = OutputGuard.Line(violation.Message);
+            var message = OutputGuard.Line(ReportPaths.ErrorText(violation, report, ProjectDirectory));
             if (WarnOnly && !violation.Untrusted)
             {
                 Log.LogWarning(Subcategory, violation.Code, null, file, violation.Line ?? 0, 0, 0, 0, message);

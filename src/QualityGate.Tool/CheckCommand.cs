@@ -14,7 +14,7 @@ internal sealed class CheckCommand
 {
     private readonly Option<string> report = new("--report")
     {
-        Description = "Where to write the JSON report (schema qualitygate.report/1).",
+        Description = "Where to write the JSON report (schema qualitygate.report/2).",
         HelpName = "path",
         DefaultValueFactory = _ => "qualitygate-report.json",
     };

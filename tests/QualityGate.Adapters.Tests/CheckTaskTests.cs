@@ -66,6 +66,22 @@ public class CheckTaskTests
         Assert.Equal("QG4011", Assert.Single(nothingEngine.Errors).Code);
     }
 
+    [Fact]
+    public void A_failed_gate_says_where_its_reports_are_in_one_line_and_its_errors_point_to_the_html_report()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, Record(temp, "run1", passed: 1, failed: 1), "run1");
+        task.ReportsDirectory = Path.Combine(temp.Path, "qg");
+        task.Ci = "none";
+        task.JsonReportPath = Path.Combine(temp.Path, "report.json");
+
+        Assert.False(task.Execute());
+
+        Assert.Contains(engine.Messages, m => m.Importance == MessageImportance.High && m.Message!.StartsWith("  QualityGate reports: qg/qualitygate-report.html, report.json (and ", System.StringComparison.Ordinal));
+        Assert.All(engine.Errors, e => Assert.EndsWith(" Report: qg/qualitygate-report.html", e.Message!, System.StringComparison.Ordinal));
+        Assert.NotEmpty(engine.Errors);
+    }
+
     private static string Record(TempFolder temp, string runId, int passed, int failed = 0)
     {
         using var recorder = new RunRecorder(new RecorderOptions(Path.Combine(temp.Path, "TestResults"), "net10.0") { RunId = runId }, TextWriter.Null);

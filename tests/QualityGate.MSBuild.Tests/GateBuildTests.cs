@@ -74,7 +74,7 @@ public class GateBuildTests(PackageFeed feed)
         var (exit, output) = Gate("tight");
 
         Assert.Equal(1, exit);
-        Assert.Contains("error QG4006: assertion: 1 failing tests > 0 allowed by tight", output);
+        Assert.Contains("error QG4006: assertion: 1 failing test > 0 allowed by tight", output);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public class GateBuildTests(PackageFeed feed)
     private JsonElement Report()
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(ResultsDirectory, "App.Tests.net10.0.qualitygate-report.json")));
-        Assert.Equal("qualitygate.report/1", document.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("qualitygate.report/2", document.RootElement.GetProperty("schema").GetString());
         return document.RootElement.Clone();
     }
 

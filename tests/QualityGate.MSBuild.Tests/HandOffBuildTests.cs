@@ -86,7 +86,7 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
         var (exit, output) = Test(fixture, "--logger", "gate", "--settings", settings, "-p:QualityGatePhase=tight");
 
         Assert.True(exit == 1, output);
-        Assert.Contains("error QG4006: assertion: 1 failing tests > 0 allowed by tight", output);
+        Assert.Contains("error QG4006: assertion: 1 failing test > 0 allowed by tight", output);
         var written = ResultsFile.Read(Path.Combine(feed.Work, fixture, "elsewhere", "HandOff.Tests.net10.0.qualitygate.json"));
         Assert.Single(written.Failed);
     }

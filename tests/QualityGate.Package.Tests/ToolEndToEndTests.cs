@@ -246,7 +246,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     {
         Assert.True(File.Exists(path), $"no report at {path}");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
-        Assert.Equal("qualitygate.report/1", document.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("qualitygate.report/2", document.RootElement.GetProperty("schema").GetString());
         return document.RootElement.Clone();
     }
 

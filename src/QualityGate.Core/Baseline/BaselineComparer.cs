@@ -228,7 +228,7 @@ public static class BaselineComparer
             report.Violations.Add(new Violation(
                 DiagnosticCode.NewFailure,
                 "tests",
-                $"… and {comparison.NewFailures.Count - MaxNewFailureViolations} more new failing tests (all are listed in the report)."));
+                $"… and {comparison.NewFailures.Count - MaxNewFailureViolations} more new failing test{(comparison.NewFailures.Count - MaxNewFailureViolations == 1 ? string.Empty : "s")} (all are listed in the report)."));
         }
     }
 

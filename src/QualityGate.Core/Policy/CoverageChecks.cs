@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using QualityGate.Coverage;
 using QualityGate.Diagnostics;
+using QualityGate.Gaps;
 using QualityGate.Reports;
 
 namespace QualityGate.Policy;
@@ -14,6 +15,14 @@ internal static class CoverageChecks
     {
         CheckBelongs(coverage, config, targets);
         var inAnyLayer = new HashSet<string>(StringComparer.Ordinal);
+        var rows = new Dictionary<string, FileResult>(StringComparer.Ordinal);
+        foreach (var file in coverage.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            var row = FileResult.From(file);
+            rows.Add(file.Path, row);
+            report.Files.Add(row);
+        }
+
         foreach (var layer in config.Layers)
         {
             var files = coverage.Files.Values.Where(f => layer.Contains(f.Path)).ToList();
@@ -32,6 +41,7 @@ internal static class CoverageChecks
             }
 
             var result = Measure(layer.Name, files);
+            result.FileRows.AddRange(files.Select(f => rows[f.Path]));
             var target = targets.Layers.TryGetValue(layer.Name, out var t) ? t : null;
             result.Target = target;
             report.Layers.Add(result);
@@ -40,31 +50,34 @@ internal static class CoverageChecks
                 continue;
             }
 
-            Compare(result, target, phase, report, config.Evidence);
+            Compare(result, target, phase, report, config.Evidence, files);
             CheckFiles(config, layer.Name, files, target, phase, report, result);
             if (target.MaxUncoveredLines is { } maxUncovered && result.Lines.Valid - result.Lines.Covered > maxUncovered)
             {
                 result.Met = false;
+                var uncovered = result.Lines.Valid - result.Lines.Covered;
+                var plan = GapPlanner.Plan(GapUnit.Lines, uncovered - maxUncovered, files.Select(GapCandidate.Lines));
                 report.Violations.Add(new Violation(
                     DiagnosticCode.TooManyUncoveredLines,
                     layer.Name,
-                    $"{layer.Name}: {result.Lines.Valid - result.Lines.Covered} uncovered lines > {maxUncovered} allowed by {phase}."));
+                    $"{layer.Name}: {uncovered} uncovered lines > {maxUncovered} allowed by {phase}. {plan.Sentence()}")
+                {
+                    Plan = plan,
+                });
             }
         }
 
-        foreach (var file in coverage.Files.Values.OrderBy(f => f.Path, StringComparer.Ordinal))
-        {
-            report.Files.Add(new FileResult(file.Path, new Ratio(file.CoveredLines, file.ValidLines), new Ratio(file.CoveredBranches, file.ValidBranches)));
-        }
-
-        var total = Measure("total", coverage.Files.Values.ToList());
+        var all = coverage.Files.Values.ToList();
+        var total = Measure("total", all);
         total.Target = targets.Total;
+        total.FileRows.AddRange(report.Files);
         report.Total = total;
-        Compare(total, targets.Total, phase, report, config.Evidence);
+        Compare(total, targets.Total, phase, report, config.Evidence, all);
         if (config.Layers.Count > 0)
         {
-            var unlayered = coverage.Files.Values.Where(f => !inAnyLayer.Contains(f.Path)).ToList();
+            var unlayered = all.Where(f => !inAnyLayer.Contains(f.Path)).ToList();
             report.Unlayered = Measure("(unlayered)", unlayered);
+            report.Unlayered.FileRows.AddRange(unlayered.Select(f => rows[f.Path]));
         }
     }
 
@@ -94,14 +107,21 @@ internal static class CoverageChecks
         if (targets.PatchLine is { } required && patch.Lines.Rate is { } rate && rate < required)
         {
             var first = patch.Uncovered.Count > 0 ? patch.Uncovered[0] : null;
+            var plan = GapPlanner.Plan(
+                GapUnit.ChangedLines,
+                GapPlanner.Needed(patch.Lines.Covered, patch.Lines.Valid, required),
+                patch.Uncovered.GroupBy(r => r.File, StringComparer.Ordinal)
+                    .Select(g => new GapCandidate(g.Key, g.Sum(r => r.To - r.From + 1), g.Select(r => new LineSpan(r.From, r.To)).ToList())));
             report.Violations.Add(new Violation(
                 DiagnosticCode.PatchCoverageBelowTarget,
                 "patch",
                 $"changed lines: {patch.Lines.Covered} of {patch.Lines.Valid} covered ({Percent(rate)}) < {Percent(required)} required by {phase} (gap {Points(required - rate)}). " +
-                $"Uncovered: {string.Join(", ", patch.Uncovered.Take(10))}{(patch.Uncovered.Count > 10 ? $" and {patch.Uncovered.Count - 10} more" : string.Empty)}.")
+                $"Uncovered: {string.Join(", ", patch.Uncovered.Take(10))}{(patch.Uncovered.Count > 10 ? $" and {patch.Uncovered.Count - 10} more" : string.Empty)}. " +
+                plan.Sentence())
             {
                 File = first?.File,
                 Line = first?.From,
+                Plan = plan,
             });
         }
     }
@@ -123,10 +143,11 @@ internal static class CoverageChecks
                     input.Config.Path);
             }
 
-            var measured = Measure(layer.Name + " tests", coverage.Files.Values.ToList());
+            var files = coverage.Files.Values.ToList();
+            var measured = Measure(layer.Name + " tests", files);
             layer.Lines = measured.Lines;
             layer.Branches = measured.Branches;
-            Compare(measured, target, phase, report, input.Config.Evidence);
+            Compare(measured, target, phase, report, input.Config.Evidence, files);
             layer.Met &= measured.Met;
         }
     }
@@ -144,18 +165,21 @@ internal static class CoverageChecks
             if (rate is { } r && r < minimum)
             {
                 result.Met = false;
+                var plan = GapPlanner.ForLines([file], minimum);
                 report.Violations.Add(new Violation(
                     DiagnosticCode.FileBelowMinimum,
                     layer,
-                    $"{layer}: {file.Path} line coverage {Percent(r)} < {Percent(minimum)} per-file minimum of {phase} (gap {Points(minimum - r)}).")
+                    $"{layer}: {file.Path} line coverage {Percent(r)} < {Percent(minimum)} per-file minimum of {phase} (gap {Points(minimum - r)}). {plan.Sentence()}")
                 {
                     File = config.Directory is null ? file.Path : System.IO.Path.Combine(config.Directory, file.Path),
+                    Line = plan.Steps.Count > 0 && plan.Steps[0].Spans.Count > 0 ? plan.Steps[0].Spans[0].From : null,
+                    Plan = plan,
                 });
             }
         }
     }
 
-    private static void Compare(LayerResult result, CoverageTarget target, string? phase, GateReport report, Configuration.EvidenceSettings evidence)
+    private static void Compare(LayerResult result, CoverageTarget target, string? phase, GateReport report, Configuration.EvidenceSettings evidence, List<FileCoverage> files)
     {
         if (target.Line is { } line)
         {
@@ -166,10 +190,14 @@ internal static class CoverageChecks
             else if (lineRate < line)
             {
                 result.Met = false;
+                var plan = GapPlanner.ForLines(files, line);
                 report.Violations.Add(new Violation(
                     DiagnosticCode.LineCoverageBelowTarget,
                     result.Name,
-                    $"{result.Name}: line coverage {Percent(lineRate)} < {Percent(line)} required by {phase} (gap {Points(line - lineRate)}; {result.Lines.Covered}/{result.Lines.Valid} lines)."));
+                    $"{result.Name}: line coverage {Percent(lineRate)} < {Percent(line)} required by {phase} (gap {Points(line - lineRate)}; {result.Lines.Covered}/{result.Lines.Valid} lines). {plan.Sentence()}")
+                {
+                    Plan = plan,
+                });
             }
         }
 
@@ -182,10 +210,14 @@ internal static class CoverageChecks
             else if (branchRate < branch)
             {
                 result.Met = false;
+                var plan = GapPlanner.ForBranches(files, branch);
                 report.Violations.Add(new Violation(
                     DiagnosticCode.BranchCoverageBelowTarget,
                     result.Name,
-                    $"{result.Name}: branch coverage {Percent(branchRate)} < {Percent(branch)} required by {phase} (gap {Points(branch - branchRate)}; {result.Branches.Covered}/{result.Branches.Valid} branches)."));
+                    $"{result.Name}: branch coverage {Percent(branchRate)} < {Percent(branch)} required by {phase} (gap {Points(branch - branchRate)}; {result.Branches.Covered}/{result.Branches.Valid} branches). {plan.Sentence()}")
+                {
+                    Plan = plan,
+                });
             }
         }
     }

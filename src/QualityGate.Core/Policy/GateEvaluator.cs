@@ -26,7 +26,7 @@ public static class GateEvaluator
         }
 
         var targets = phase?.Targets ?? new PhaseTargets();
-        var report = new GateReport { Phase = phase?.Name, ConfigPath = config.Path, NextPhase = phase is null ? null : config.NextPhase(phase)?.Name };
+        var report = new GateReport { Phase = phase?.Name, ConfigPath = config.Path, SourceRoot = config.Directory, NextPhase = phase is null ? null : config.NextPhase(phase)?.Name };
         report.ResultsFiles.AddRange(input.Runs.Select(r => r.Path));
 
         TestChecks.CheckTrust(input.Runs, report);
@@ -62,6 +62,7 @@ public static class GateEvaluator
         }
 
         RootCauseGrouping.Build(report, input.Baseline);
+        FileTable.Complete(report, input.Baseline);
         if (input.JudgeNextPhase && report.NextPhase is { } next)
         {
             var ahead = new GateInput(config, input.Runs)

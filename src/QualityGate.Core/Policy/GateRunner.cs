@@ -160,11 +160,12 @@ public static class GateRunner
             input.Patch = Patch.PatchCoverage.Compute(Patch.UnifiedDiff.Parse(diff), coverage, path => mapper.Map(Path.Combine(diffRoot, path), []));
         }
         var report = GateEvaluator.Evaluate(input);
+        report.SourceRoot = mapper.RepoRoot;
         Write(options.JsonReportPath, stream => ReportJson.Write(report, stream));
         Write(options.MarkdownReportPath, stream =>
         {
             using var writer = new StreamWriter(stream, AtomicFile.Utf8) { NewLine = "\n" };
-            MarkdownReport.Write(report, writer);
+            MarkdownReport.Write(report, writer, SourceLinks.For(report.SourceRoot, options.Publish?.Environment ?? new Dictionary<string, string?>()));
         });
         if (options.Publish is { } publish)
         {

@@ -102,7 +102,7 @@ internal static class TestChecks
                 report.Violations.Add(new Violation(
                     DiagnosticCode.CategoryOverBudget,
                     pair.Key,
-                    $"{pair.Key}: {pair.Value} failing tests > {max} allowed by {phase} (over by {pair.Value - max}). Fix them, starting with the list in the report.")
+                    $"{pair.Key}: {pair.Value} failing test{(pair.Value == 1 ? string.Empty : "s")} > {max} allowed by {phase} (over by {pair.Value - max}). Fix {(pair.Value == 1 ? "it" : "them, starting with the list in the report")}.")
                 {
                     File = first.File,
                     Line = first.Line,
@@ -159,7 +159,7 @@ internal static class TestChecks
             report.Violations.Add(new Violation(
                 DiagnosticCode.PassRateBelowTarget,
                 "tests",
-                $"pass rate {Percent(rate)} < {Percent(required)} required by {phase} (gap {Points(required - rate)}): {report.TestsFailed} of {report.TestsPassed + report.TestsFailed} tests fail."));
+                $"pass rate {Percent(rate)} < {Percent(required)} required by {phase} (gap {Points(required - rate)}): {report.TestsFailed} of {report.TestsPassed + report.TestsFailed} tests {(report.TestsFailed == 1 ? "fails" : "fail")}."));
         }
 
         foreach (var layer in layers)

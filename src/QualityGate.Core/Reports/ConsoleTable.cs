@@ -19,6 +19,12 @@ public static class ConsoleTable
             }
         }
 
+        // What closes each missed coverage target, one line each, where the eye already is.
+        foreach (var violation in report.Violations.Where(v => v.Plan is not null))
+        {
+            yield return $"  {Recording.ConsoleText.OneLine(violation.Subject, 60)}: {Recording.ConsoleText.OneLine(violation.Plan!.Summary(), 300)}";
+        }
+
         yield return $"  tests: {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped" +
                      (report.PassRate is { } rate ? $", pass rate {GateEvaluator.Percent(rate)}" : string.Empty) +
                      (report.PassRateTarget is { } target ? $" (target {GateEvaluator.Percent(target)})" : string.Empty);

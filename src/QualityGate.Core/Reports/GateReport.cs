@@ -41,6 +41,9 @@ public sealed class LayerResult
     public CoverageTarget? Target { get; set; }
 
     public bool Met { get; set; } = true;
+
+    /// <summary>The layer's files, in the order the file table reads (see <see cref="FileTable"/>).</summary>
+    public List<FileResult> FileRows { get; } = [];
 }
 
 /// <summary>A test layer's pass rate (and, where targeted, the coverage its tests produce).</summary>
@@ -151,24 +154,9 @@ public sealed class Violation
     /// warn-only included, turns this into a pass, and such a run never becomes or updates a baseline.
     /// </summary>
     public bool Untrusted { get; set; }
-}
 
-/// <summary>One source file's coverage, for the baseline and the files that gained or lost most.</summary>
-public sealed class FileResult
-{
-    public FileResult(string path, Ratio lines, Ratio branches)
-    {
-        Path = path;
-        Lines = lines;
-        Branches = branches;
-    }
-
-    /// <summary>Relative to the configuration's folder, '/' separators.</summary>
-    public string Path { get; }
-
-    public Ratio Lines { get; }
-
-    public Ratio Branches { get; }
+    /// <summary>For a missed coverage target: what closes the gap.</summary>
+    public Gaps.GapPlan? Plan { get; set; }
 }
 
 /// <summary>Before (the baseline) and after (this run) for one layer, the total, a file or a pass rate.</summary>
@@ -239,12 +227,15 @@ public sealed class BaselineComparison
 /// <summary>The gate's verdict and everything measured on the way to it.</summary>
 public sealed partial class GateReport
 {
-    public const string Schema = "qualitygate.report/1";
+    public const string Schema = "qualitygate.report/2";
 
     public string? Phase { get; set; }
 
     /// <summary>The qualitygate.json judged against, or null for the defaults.</summary>
     public string? ConfigPath { get; set; }
+
+    /// <summary>The folder the coverage's file paths are relative to (the repository root), when known.</summary>
+    public string? SourceRoot { get; set; }
 
     public string? NextPhase { get; set; }
 

@@ -12,8 +12,9 @@ public static class MarkdownReport
     private const int FailuresPerCategory = 5;
     private const int ViolationsListed = 20;
 
-    public static void Write(GateReport report, TextWriter writer)
+    public static void Write(GateReport report, TextWriter writer, SourceLinks? links = null)
     {
+        links ??= new SourceLinks(report.SourceRoot);
         var verdict = report.Passed ? "✅ **QualityGate: pass**" : $"❌ **QualityGate: fail** — {report.Violations.Count} violation{(report.Violations.Count == 1 ? string.Empty : "s")}";
         writer.WriteLine($"{verdict}{(report.Phase is null ? string.Empty : $" (phase `{MarkdownText.Escape(report.Phase)}`{(report.NextPhase is null ? string.Empty : $", next: `{MarkdownText.Escape(report.NextPhase)}`")})")}");
         writer.WriteLine();
@@ -62,9 +63,10 @@ public static class MarkdownReport
             writer.WriteLine();
         }
 
-        if (report.SlowestTests.Count > 0 && report.SlowestTests[0].DurationMs > 0)
+        // A test that rounds to 0.00 s tells the reader nothing about where the time goes.
+        if (report.SlowestTests.Count > 0 && report.SlowestTests[0].DurationMs >= 5)
         {
-            writer.WriteLine("Slowest: " + string.Join(", ", report.SlowestTests.Where(t => t.DurationMs > 0)
+            writer.WriteLine("Slowest: " + string.Join(", ", report.SlowestTests.Where(t => t.DurationMs >= 5)
                 .Select(t => $"{MarkdownText.Escape(t.Name, 120)} ({(t.DurationMs / 1000).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} s)")) + ".");
             writer.WriteLine();
         }
@@ -75,7 +77,7 @@ public static class MarkdownReport
             writer.WriteLine();
             foreach (var violation in report.Violations.Take(ViolationsListed))
             {
-                writer.WriteLine($"- `{violation.Code}` {MarkdownText.Escape(violation.Message, 400)}");
+                writer.WriteLine($"- `{violation.Code}` {MarkdownText.Escape(GapMarkdown.WithoutPlan(violation), 400)}");
             }
 
             if (report.Violations.Count > ViolationsListed)
@@ -86,6 +88,7 @@ public static class MarkdownReport
             writer.WriteLine();
         }
 
+        GapMarkdown.Write(report, links, writer);
         if (report.Patch is { } patch)
         {
             WritePatch(report, patch, writer);
@@ -114,7 +117,7 @@ public static class MarkdownReport
                 writer.WriteLine();
                 foreach (var failure in failures.Take(FailuresPerCategory))
                 {
-                    var where = failure.File is null ? string.Empty : $" — {MarkdownText.Escape(Path.GetFileName(failure.File))}{(failure.Line is { } l ? ":" + l : string.Empty)}";
+                    var where = failure.File is null ? string.Empty : $" — {GapMarkdown.Link(links, failure.File, failure.Line, showLine: true)}";
                     writer.WriteLine($"- {MarkdownText.Escape(failure.Name)}{where}");
                     if (failure.Hint is not null)
                     {
@@ -132,6 +135,8 @@ public static class MarkdownReport
                 writer.WriteLine();
             }
         }
+
+        FileTableMarkdown.Write(report, links, writer);
     }
 
     private static void WritePatch(GateReport report, Patch.PatchResult patch, TextWriter writer)

@@ -4,7 +4,7 @@ using QualityGate.Policy;
 
 namespace QualityGate.Reports;
 
-/// <summary>Writes qualitygate-report.json (schema qualitygate.report/1), the contract CI scripts read.</summary>
+/// <summary>Writes qualitygate-report.json (schema qualitygate.report/2), the contract CI scripts read.</summary>
 public static class ReportJson
 {
     public static void Write(GateReport report, Stream stream)
@@ -99,6 +99,7 @@ public static class ReportJson
             writer.WriteString("message", violation.Message);
             Nullable(writer, "file", violation.File);
             Number(writer, "line", violation.Line);
+            ReportJsonFiles.WritePlan(writer, violation.Plan);
             writer.WriteEndObject();
         }
 
@@ -119,6 +120,7 @@ public static class ReportJson
             writer.WriteStartObject();
             writer.WriteString("code", gap.Code);
             writer.WriteString("message", gap.Message);
+            ReportJsonFiles.WritePlan(writer, gap.Plan);
             writer.WriteEndObject();
         }
 
@@ -228,7 +230,7 @@ public static class ReportJson
     {
         writer.WriteStartObject();
         writer.WriteString("name", layer.Name);
-        writer.WriteNumber("files", layer.Files);
+        writer.WriteNumber("fileCount", layer.Files);
         WriteRatio(writer, "lines", layer.Lines);
         WriteRatio(writer, "branches", layer.Branches);
         writer.WriteStartObject("target");
@@ -242,10 +244,11 @@ public static class ReportJson
 
         writer.WriteEndObject();
         writer.WriteString("status", layer.Target is not { IsSet: true } ? "untargeted" : layer.Met ? "met" : "missed");
+        ReportJsonFiles.WriteFiles(writer, layer.FileRows);
         writer.WriteEndObject();
     }
 
-    private static void WriteRatio(Utf8JsonWriter writer, string name, Ratio ratio)
+    internal static void WriteRatio(Utf8JsonWriter writer, string name, Ratio ratio)
     {
         writer.WriteStartObject(name);
         writer.WriteNumber("covered", ratio.Covered);
@@ -265,7 +268,7 @@ public static class ReportJson
         writer.WriteEndArray();
     }
 
-    private static void Number(Utf8JsonWriter writer, string name, double? value)
+    internal static void Number(Utf8JsonWriter writer, string name, double? value)
     {
         if (value is { } v)
         {

@@ -123,7 +123,7 @@ public class PatchCoverageTests
         });
 
         var violation = Assert.Single(report.Violations, v => v.Code == DiagnosticCode.PatchCoverageBelowTarget);
-        Assert.Equal("changed lines: 1 of 5 covered (20.0 %) < 80.0 % required by 2A (gap 60.0 pp). Uncovered: src/App/Services/PriceService.cs:21-24.", violation.Message);
+        Assert.Equal("changed lines: 1 of 5 covered (20.0 %) < 80.0 % required by 2A (gap 60.0 pp). Uncovered: src/App/Services/PriceService.cs:21-24. To close it, cover 3 more changed lines: PriceService.cs 21–24 (3).", violation.Message);
         Assert.Equal(("src/App/Services/PriceService.cs", 21), (violation.File, violation.Line));
     }
 }

@@ -46,7 +46,17 @@ public class GateEvaluatorTests
 
         var violation = Assert.Single(report.Violations);
         Assert.Equal(DiagnosticCode.LineCoverageBelowTarget, violation.Code);
-        Assert.Equal("services: line coverage 88.0 % < 90.0 % required by 2A (gap 2.0 pp; 88/100 lines).", violation.Message);
+        Assert.Equal("services: line coverage 88.0 % < 90.0 % required by 2A (gap 2.0 pp; 88/100 lines). To close it, cover 2 more lines: PriceService.cs 89–100 (2).", violation.Message);
+    }
+
+    [Fact]
+    public void One_failing_test_is_one_test_in_every_message()
+    {
+        var config = MakeConfig("""{ "phases": [ { "name": "p", "passRate": 90, "maxFailures": { "binding": 0 } } ] }""");
+        var report = GateEvaluator.Evaluate(new GateInput(config, [MakeRun("App.UnitTests", 1, ("binding", 1))]));
+
+        Assert.Contains(report.Violations, v => v.Message == "binding: 1 failing test > 0 allowed by p (over by 1). Fix it.");
+        Assert.Contains(report.Violations, v => v.Message.EndsWith("1 of 2 tests fails.", System.StringComparison.Ordinal));
     }
 
     [Fact]

@@ -33,7 +33,9 @@ public class HtmlTests
         var html = SampleHtml();
 
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotMatch(new Regex("(src|href)\\s*=", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotMatch(new Regex("\\ssrc\\s*=", RegexOptions.IgnoreCase), html);
+        // Links stay on the page (its sections) or go to a file's page beside it; nothing is fetched.
+        Assert.All(Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value), href => Assert.Matches("^(#|files/)", href));
         Assert.DoesNotContain("@import", html);
         Assert.DoesNotContain("url(http", html);
         Assert.Contains("default-src 'none'", html);
@@ -44,8 +46,8 @@ public class HtmlTests
     {
         var html = SampleHtml();
 
-        Assert.Contains("<th>baseline</th><th>Δ</th>", html);
-        Assert.Matches("<td>services</td>.*<td class=\"num\">89\\.0 %</td><td class=\"num up\">\\+2\\.0 pp</td>", html);
+        Assert.Contains("<th class=\"num\">baseline</th><th class=\"num\">Δ</th>", html);
+        Assert.Matches("<td><a href=\"#files-0\">services</a></td>.*<td class=\"num\">89\\.0 %</td><td class=\"num up\">\\+2\\.0 pp</td>", html);
     }
 
     [Fact]
@@ -62,14 +64,31 @@ public class HtmlTests
     }
 
     [Fact]
-    public void Without_a_history_the_charts_show_this_run_alone()
+    public void Without_a_history_the_page_says_how_to_keep_one_instead_of_drawing_one_dot_charts()
     {
         var (report, _) = ReportSamples.Sample();
+        var alone = new[] { HistoryRecord.From(report, ReportSamples.Now, null) };
 
-        var html = HtmlReport.ToHtml(report, [HistoryRecord.From(report, ReportSamples.Now, null)], new HtmlPage("QualityGate", ReportSamples.Now));
+        var none = HtmlReport.ToHtml(report, alone, new HtmlPage("QualityGate", ReportSamples.Now));
+        var first = HtmlReport.ToHtml(report, alone, new HtmlPage("QualityGate", ReportSamples.Now) { HistoryFile = "/ci/cache/qualitygate-history.json" });
 
-        Assert.Contains("over the last 1 run;", html);
-        Assert.Contains("1 run</text>", html);
+        Assert.DoesNotContain("<svg", none);
+        Assert.Contains("Trends need a history of runs: set <code>QualityGateHistoryFile</code> (MSBuild) or <code>--history</code>", none);
+        Assert.DoesNotContain("<svg", first);
+        Assert.Contains("The history (qualitygate-history.json) holds this run only; the trends appear from the next run on.", first);
+    }
+
+    [Fact]
+    public void Numeric_columns_are_right_aligned_under_right_aligned_headings()
+    {
+        var html = SampleHtml();
+
+        foreach (Match table in Regex.Matches(html, "<thead><tr>(.*?)</tr></thead>\n<tbody>\n<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline))
+        {
+            var headings = Regex.Matches(table.Groups[1].Value, "<th( class=\"num\")?[^>]*>").Select(m => m.Groups[1].Success).ToList();
+            var cells = Regex.Matches(table.Groups[2].Value, "<td( class=\"num[^\"]*\")?[^>]*>").Select(m => m.Groups[1].Success).ToList();
+            Assert.Equal(cells, headings);
+        }
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using QualityGate.Gaps;
 using QualityGate.History;
 using QualityGate.Policy;
 using QualityGate.Reports;
@@ -29,7 +30,7 @@ public class InjectionTests
     [
         "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "small", "p", "b", "code", "section", "table", "thead",
         "tbody", "tr", "th", "td", "span", "div", "figure", "figcaption", "svg", "line", "text", "circle", "polyline", "rect", "ul", "ol",
-        "li", "details", "summary", "pre", "footer",
+        "li", "details", "summary", "pre", "footer", "a", "input", "label",
     ];
 
     private static (GateReport Report, List<RecordedRun> Runs) EvilInput()
@@ -42,7 +43,16 @@ public class InjectionTests
         report.TestsPassed = Corpus.Length;
         report.TestsFailed = Corpus.Length;
         report.Categories.Add(new CategoryResult(Evil, Corpus.Length, 1) { Met = false });
-        report.Violations.Add(new Violation("QG4006", Evil, Evil) { File = Evil, Line = 3 });
+        report.Violations.Add(new Violation("QG4006", Evil, Evil)
+        {
+            File = Evil,
+            Line = 3,
+            Plan = new GapPlan(GapUnit.Lines, 7, [new GapStep(Evil, 9, 7, [new LineSpan(1, 9)])]),
+        });
+        var file = new FileResult(Evil, new Ratio(1, 10), new Ratio(0, 2)) { Before = 5 };
+        report.Files.Add(file);
+        report.Layers[0].FileRows.Add(file);
+        report.Total.FileRows.Add(file);
         var tests = new List<RecordedTest>();
         foreach (var text in Corpus.Append(Evil))
         {
@@ -63,6 +73,7 @@ public class InjectionTests
     private static (string Console, string Output, string? Summary) Publish(CiKind ci, string folder)
     {
         var (report, runs) = EvilInput();
+        report.SourceRoot = folder; // the evil path is no file to read, nor a way out of the folder
         var summary = Path.Combine(folder, "summary.md");
         var environment = new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_SHA"] = Evil, ["GITHUB_WORKSPACE"] = Evil };
         var history = HistoryRecord.From(report, ReportSamples.Now, Evil);
@@ -89,6 +100,9 @@ public class InjectionTests
         }
 
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+        Assert.Contains("<h2>What closes the gap</h2>", html);
+        Assert.Contains("<h2>Files by layer</h2>", html);
+        Assert.All(Regex.Matches(html, "href=\"([^\"]*)\"").Select(m => m.Groups[1].Value), href => Assert.Matches("^#[a-z0-9-]+$", href));
         Assert.All(Regex.Matches(html, "<svg .*?</svg>", RegexOptions.Singleline).Select(m => m.Value), svg => XDocument.Parse(svg));
     }
 

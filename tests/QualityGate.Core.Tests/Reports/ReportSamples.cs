@@ -130,6 +130,8 @@ internal static class ReportSamples
         ["GITHUB_STEP_SUMMARY"] = summaryPath,
         ["GITHUB_WORKSPACE"] = "/repo",
         ["GITHUB_SHA"] = Commit,
+        ["GITHUB_SERVER_URL"] = "https://github.com",
+        ["GITHUB_REPOSITORY"] = "shop/app",
     };
 
     public static PublishOptions Options(string output, CiKind ci, IReadOnlyDictionary<string, string?> environment) => new(output)

@@ -56,11 +56,18 @@ public static class ReportPublisher
             files.Add(Path.GetFullPath(historyPath));
         }
 
+        var links = SourceLinks.For(report.SourceRoot, options.Environment);
         if (options.Html)
         {
+            var pages = SourcePages.Write(report, output, links);
             var path = Path.Combine(output, HtmlFileName);
-            ReportFiles.WriteAtomic(path, HtmlReport.ToHtml(report, history, new HtmlPage(title, now) { Commit = commit }));
+            var page = new HtmlPage(title, now) { Commit = commit, Links = links, SourcePages = pages, HistoryFile = options.HistoryPath };
+            ReportFiles.WriteAtomic(path, HtmlReport.ToHtml(report, history, page));
             files.Add(path);
+            if (pages.Count > 0)
+            {
+                files.Add(Path.Combine(output, SourcePages.Folder) + Path.DirectorySeparatorChar);
+            }
         }
 
         if (options.Badges)
@@ -80,7 +87,7 @@ public static class ReportPublisher
             case CiKind.GitHub:
                 if (options.Variable("GITHUB_STEP_SUMMARY") is { } summary)
                 {
-                    StepSummary.Append(summary, Markdown(report, title), StepSummary.MaxBytes, options.LockTimeout);
+                    StepSummary.Append(summary, Markdown(report, title, links), StepSummary.MaxBytes, options.LockTimeout);
                     files.Add(Path.GetFullPath(summary));
                 }
 
@@ -88,7 +95,7 @@ public static class ReportPublisher
                 break;
             case CiKind.Azure:
                 var markdownPath = Path.Combine(output, AzureSummaryFileName);
-                ReportFiles.WriteAtomic(markdownPath, Markdown(report, title));
+                ReportFiles.WriteAtomic(markdownPath, Markdown(report, title, links));
                 files.Add(markdownPath);
                 AzureCommands.WriteIssues(Annotation.From(report), console, options.MaxAnnotationsPerKind);
                 console.WriteCommand(AzureCommands.UploadSummary(markdownPath));
@@ -100,12 +107,12 @@ public static class ReportPublisher
     }
 
     /// <summary>The summary as CI shows it: a heading naming what was judged, then the Markdown report.</summary>
-    public static string Markdown(GateReport report, string title)
+    public static string Markdown(GateReport report, string title, SourceLinks? links = null)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         writer.WriteLine($"### {MarkdownText.Escape(title)}");
         writer.WriteLine();
-        MarkdownReport.Write(report, writer);
+        MarkdownReport.Write(report, writer, links);
         return writer.ToString();
     }
 

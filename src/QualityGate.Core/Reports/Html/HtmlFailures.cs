@@ -12,14 +12,14 @@ internal static class HtmlFailures
 
     private const int MessageLength = 2000;
 
-    public static void Write(GateReport report, TextWriter writer)
+    public static void Write(GateReport report, SourceLinks links, TextWriter writer)
     {
         if (report.Violations.Count > 0)
         {
             writer.Write("<section>\n<h2>Violations</h2>\n<ul class=\"violations\">\n");
             foreach (var violation in report.Violations)
             {
-                writer.Write($"<li><code>{MarkupText.Escape(violation.Code)}</code> {MarkupText.Escape(violation.Message, 1000)}{Where(violation.File, violation.Line)}</li>\n");
+                writer.Write($"<li><code>{MarkupText.Escape(violation.Code)}</code> {MarkupText.Escape(GapMarkdown.WithoutPlan(violation), 1000)}{Where(links, violation.File, violation.Line)}{(violation.Plan is null ? string.Empty : " <a href=\"#gaps\">what closes it</a>")}</li>\n");
             }
 
             writer.Write("</ul>\n</section>\n");
@@ -43,8 +43,8 @@ internal static class HtmlFailures
 
         var known = Names(report.Baseline?.KnownFailures);
         var added = Names(report.Baseline?.NewFailures);
-        writer.Write("<section>\n<h2>Failures by category</h2>\n<table>\n<thead><tr><th>category</th><th>failing</th><th>budget</th>");
-        writer.Write(report.Baseline is { Exists: true } ? "<th>new</th><th>known</th>" : string.Empty);
+        writer.Write("<section>\n<h2>Failures by category</h2>\n<table>\n<thead><tr><th>category</th><th class=\"num\">failing</th><th class=\"num\">budget</th>");
+        writer.Write(report.Baseline is { Exists: true } ? "<th class=\"num\">new</th><th class=\"num\">known</th>" : string.Empty);
         writer.Write("<th>status</th></tr></thead>\n<tbody>\n");
         foreach (var category in report.Categories)
         {
@@ -74,7 +74,7 @@ internal static class HtmlFailures
             foreach (var failure in failures.Take(FailuresPerCategory))
             {
                 var tag = added.Contains(failure.Name) ? " <span class=\"bad\">new</span>" : known.Contains(failure.Name) ? " <span class=\"muted\">known</span>" : string.Empty;
-                writer.Write($"<li><code>{MarkupText.Escape(failure.Name, 500)}</code>{tag}{Where(failure.File, failure.Line)}");
+                writer.Write($"<li><code>{MarkupText.Escape(failure.Name, 500)}</code>{tag}{Where(links, failure.File, failure.Line)}");
                 if (hints.Count > 1 && failure.Hint is not null)
                 {
                     writer.Write($"<div class=\"hint\">{MarkupText.Escape(failure.Hint, 500)}</div>");
@@ -100,9 +100,19 @@ internal static class HtmlFailures
         writer.Write("</section>\n");
     }
 
-    private static string Where(string? file, int? line) => file is null
-        ? string.Empty
-        : $" <span class=\"where\">{MarkupText.Escape(file, 300)}{(line is { } l ? ":" + l.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)}</span>";
+    /// <summary>The place, relative to the repository, linked to the CI's source browser when it has one.</summary>
+    private static string Where(SourceLinks links, string? file, int? line)
+    {
+        if (file is null)
+        {
+            return string.Empty;
+        }
+
+        var text = MarkupText.Escape(links.Display(file) + (line is { } l ? ":" + l.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty), 300);
+        return links.Url(file, line) is { } url
+            ? $" <a class=\"where\" href=\"{MarkupText.Escape(url)}\">{text}</a>"
+            : $" <span class=\"where\">{text}</span>";
+    }
 
     private static HashSet<string> Names(IEnumerable<FailedTest>? failures) =>
         new(failures?.Select(f => f.Name) ?? [], System.StringComparer.Ordinal);

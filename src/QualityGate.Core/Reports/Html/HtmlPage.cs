@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace QualityGate.Reports.Html;
 
@@ -16,4 +17,13 @@ public sealed class HtmlPage
     public DateTimeOffset Generated { get; }
 
     public string? Commit { get; set; }
+
+    /// <summary>Repository-relative paths, and links to the CI's source browser where it has one.</summary>
+    public SourceLinks Links { get; set; } = SourceLinks.None;
+
+    /// <summary>Each source file's page (its lines marked), by the file's path: a link relative to the report.</summary>
+    public IReadOnlyDictionary<string, string> SourcePages { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>The history file the trends come from; null when none is kept (the page then says how to keep one).</summary>
+    public string? HistoryFile { get; set; }
 }

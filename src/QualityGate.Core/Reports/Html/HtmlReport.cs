@@ -20,13 +20,15 @@ public static class HtmlReport
         writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         writer.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        writer.Write($"<title>{MarkupText.Escape(page.Title)}: {(report.Passed ? "pass" : "fail")}</title>\n<style>{HtmlStyle.Css}</style>\n</head>\n<body>\n");
+        writer.Write($"<title>{MarkupText.Escape(page.Title)}: {(report.Passed ? "pass" : "fail")}</title>\n<style>{HtmlStyle.Css}{HtmlFileStyle.Css}</style>\n</head>\n<body>\n");
         Header(report, page, writer);
         Layers(report, writer);
+        HtmlGaps.Write(report, page, writer);
         Tests(report, writer);
-        Trends(report, history, writer);
+        Trends(report, history, page, writer);
         HtmlRootCauses.Write(report, writer);
-        HtmlFailures.Write(report, writer);
+        HtmlFailures.Write(report, page.Links, writer);
+        HtmlFiles.Write(report, page, writer);
         writer.Write("<footer>Written by QualityGate. Self-contained: no script, no external files.</footer>\n</body>\n</html>\n");
     }
 
@@ -73,13 +75,17 @@ public static class HtmlReport
         }
 
         var baseline = report.Baseline is { Exists: true } b ? b.Layers.ToDictionary(c => c.Name, StringComparer.Ordinal) : null;
-        writer.Write("<section>\n<h2>Coverage by layer</h2>\n<table>\n<thead><tr><th>layer</th><th>lines</th><th>line rate</th><th>branches</th><th>branch rate</th><th>target</th>");
-        writer.Write(baseline is null ? string.Empty : "<th>baseline</th><th>Δ</th>");
+        writer.Write("<section>\n<h2>Coverage by layer</h2>\n<table>\n<thead><tr><th>layer</th><th class=\"num\">lines</th><th class=\"num\">line rate</th><th class=\"num\">branches</th><th class=\"num\">branch rate</th><th>target</th>");
+        writer.Write(baseline is null ? string.Empty : "<th class=\"num\">baseline</th><th class=\"num\">Δ</th>");
         writer.Write("<th>status</th></tr></thead>\n<tbody>\n");
         var rows = report.Layers.Append(report.Total).Concat(report.Unlayered is { Files: > 0 } u ? [u] : []);
+        var tables = FileTableMarkdown.Layers(report).ToList();
         foreach (var layer in rows)
         {
-            writer.Write($"<tr{(layer == report.Total ? " class=\"total\"" : string.Empty)}><td>{MarkupText.Escape(layer.Name)}</td>");
+            var name = tables.IndexOf(layer) is var index and >= 0
+                ? $"<a href=\"#{HtmlFiles.Anchor(index)}\">{MarkupText.Escape(layer.Name)}</a>"
+                : MarkupText.Escape(layer.Name);
+            writer.Write($"<tr{(layer == report.Total ? " class=\"total\"" : string.Empty)}><td>{name}</td>");
             writer.Write($"<td class=\"num\">{layer.Lines.Covered}/{layer.Lines.Valid}</td><td class=\"num\">{Bar(layer.Lines.Rate)}</td>");
             writer.Write($"<td class=\"num\">{layer.Branches.Covered}/{layer.Branches.Valid}</td><td class=\"num\">{Rate(layer.Branches.Rate)}</td>");
             writer.Write($"<td>{MarkupText.Escape(Target(layer.Target))}</td>");
@@ -106,8 +112,8 @@ public static class HtmlReport
         if (report.TestLayers.Count > 0)
         {
             var passRates = report.Baseline is { Exists: true } b ? b.PassRates.ToDictionary(c => c.Name, StringComparer.Ordinal) : null;
-            writer.Write("<table>\n<thead><tr><th>test layer</th><th>passed</th><th>failed</th><th>skipped</th><th>pass rate</th><th>target</th>");
-            writer.Write(passRates is null ? string.Empty : "<th>baseline</th>");
+            writer.Write("<table>\n<thead><tr><th>test layer</th><th class=\"num\">passed</th><th class=\"num\">failed</th><th class=\"num\">skipped</th><th class=\"num\">pass rate</th><th>target</th>");
+            writer.Write(passRates is null ? string.Empty : "<th class=\"num\">baseline</th>");
             writer.Write("<th>status</th></tr></thead>\n<tbody>\n");
             foreach (var layer in report.TestLayers)
             {
@@ -127,8 +133,19 @@ public static class HtmlReport
         writer.Write("</section>\n");
     }
 
-    private static void Trends(GateReport report, IReadOnlyList<HistoryRecord> history, TextWriter writer)
+    private static void Trends(GateReport report, IReadOnlyList<HistoryRecord> history, HtmlPage page, TextWriter writer)
     {
+        if (history.Count < 2)
+        {
+            // A chart of one point shows nothing; say how to get the second.
+            writer.Write("<section>\n<h2>Trend</h2>\n<p class=\"muted\">");
+            writer.Write(page.HistoryFile is null
+                ? "Trends need a history of runs: set <code>QualityGateHistoryFile</code> (MSBuild) or <code>--history</code> (<code>dotnet gate check</code>) to a file kept between runs, for example in a CI cache."
+                : $"The history ({MarkupText.Escape(Path.GetFileName(page.HistoryFile))}) holds this run only; the trends appear from the next run on.");
+            writer.Write("</p>\n</section>\n");
+            return;
+        }
+
         writer.Write($"<section>\n<h2>Trend</h2>\n<p class=\"muted\">Line coverage per layer over the last {history.Count} run{(history.Count == 1 ? string.Empty : "s")}; the dashed line is the current phase's target.</p>\n<div class=\"charts\">\n");
         if (report.Total is { } total)
         {
@@ -153,7 +170,7 @@ public static class HtmlReport
 
     internal static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
 
-    private static string Bar(double? rate) => rate is { } r
+    internal static string Bar(double? rate) => rate is { } r
         ? $"<span class=\"bar\"><span style=\"width:{(Math.Floor(Math.Max(0, Math.Min(100, r)) * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture)}%\"></span></span>{GateEvaluator.Percent(r)}"
         : "—";
 

@@ -22,12 +22,12 @@ internal static class HtmlRootCauses
         var withBaseline = report.RootCauseCounts.Any(c => c.Baseline is not null);
         var failing = report.RootCauses.Sum(r => r.Count);
         writer.Write($"<section>\n<h2>Root causes</h2>\n<p>{report.RootCauses.Count} root cause{(report.RootCauses.Count == 1 ? string.Empty : "s")} behind {failing} failing test{(failing == 1 ? string.Empty : "s")}.</p>\n");
-        writer.Write("<table>\n<thead><tr><th>category</th><th>failing</th><th>root causes</th>");
-        writer.Write(withBaseline ? "<th>baseline</th><th>Δ</th>" : string.Empty);
+        writer.Write("<table>\n<thead><tr><th>category</th><th class=\"num\">failing</th><th class=\"num\">root causes</th>");
+        writer.Write(withBaseline ? "<th class=\"num\">baseline</th><th class=\"num\">Δ</th>" : string.Empty);
         writer.Write("</tr></thead>\n<tbody>\n");
         foreach (var count in report.RootCauseCounts)
         {
-            writer.Write($"<tr><td>{MarkupText.Escape(count.Category)}</td><td class=\"num\">{count.Failures}</td><td class=\"num\">{count.RootCauses}</td>");
+            writer.Write($"<tr><td>{MarkupText.Escape(count.Category)}</td><td class=\"num\">{count.Failures.ToString(CultureInfo.InvariantCulture)}</td><td class=\"num\">{count.RootCauses.ToString(CultureInfo.InvariantCulture)}</td>");
             if (withBaseline)
             {
                 var change = count.Change;

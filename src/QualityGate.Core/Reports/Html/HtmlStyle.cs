@@ -21,7 +21,7 @@ internal static class HtmlStyle
         table { border-collapse: collapse; width: 100%; }
         th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
         th { font-weight: 600; color: #374151; background: #f3f4f6; }
-        td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tr.total td { font-weight: 600; }
         .bar { display: inline-block; width: 60px; height: 8px; background: var(--line); border-radius: 4px; margin-right: 6px; vertical-align: middle; overflow: hidden; }
         .bar span { display: block; height: 100%; background: #2563eb; }
