@@ -39,7 +39,7 @@ internal sealed class CheckCommand
 
     private readonly Option<string> outputDir = new("--output-dir")
     {
-        Description = "The folder for the HTML report, the badges and the JUnit XML.",
+        Description = "The folder for the HTML report, the badges and (with --junit) the JUnit XML.",
         HelpName = "dir",
         DefaultValueFactory = _ => "qualitygate",
     };
@@ -54,6 +54,11 @@ internal sealed class CheckCommand
     {
         Description = "A history file to append this run to, for the trend charts (kept to the last 200 runs).",
         HelpName = "path",
+    };
+
+    private readonly Option<bool> junit = new("--junit")
+    {
+        Description = "Also write the results as JUnit XML (qualitygate-junit.xml in --output-dir), for CI systems that ingest it.",
     };
 
     private readonly GateOptions gate;
@@ -74,7 +79,7 @@ internal sealed class CheckCommand
         var check = new CheckCommand(output, error, currentDirectory);
         var command = new Command("check", "Judge test results and coverage against the current phase of qualitygate.json; write qualitygate-report.json and a Markdown summary.")
         {
-            check.report, check.markdown, check.warnOnly, check.diffBase, check.outputDir, check.ci, check.history,
+            check.report, check.markdown, check.warnOnly, check.diffBase, check.outputDir, check.ci, check.history, check.junit,
         };
         check.gate.AddTo(command);
         command.SetAction(check.Execute);
@@ -95,6 +100,7 @@ internal sealed class CheckCommand
             options.Console = output;
             options.Publish = PublishOptions.ForProcess(FullPath(parse.GetValue(outputDir)!), parse.GetValue(ci), "--ci");
             options.Publish.HistoryPath = parse.GetValue(history) is { } historyPath ? FullPath(historyPath) : null;
+            options.Publish.JUnit = parse.GetValue(junit);
             if (parse.GetValue(diffBase) is { } revision)
             {
                 (options.Diff, options.DiffRoot) = GitDiff.Since(revision, currentDirectory);

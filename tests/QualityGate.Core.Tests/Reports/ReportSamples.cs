@@ -140,6 +140,7 @@ internal static class ReportSamples
         Environment = environment,
         Clock = () => Now,
         Title = "QualityGate: App.UnitTests, App.IntegrationTests",
+        JUnit = true,
     };
 
     /// <summary>Console text with the temporary folder replaced by a fixed one, for snapshots.</summary>
