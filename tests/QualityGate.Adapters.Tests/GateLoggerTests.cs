@@ -42,6 +42,32 @@ public class GateLoggerTests
         Assert.Contains("QualityGate: App.Tests (net10.0): 2 tests, 1 passed, 1 failed, 0 skipped", console.ToString());
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Without_a_plan_the_summary_says_in_one_line_how_to_start_one(bool withPlan, bool hinted)
+    {
+        using var temp = new TempFolder();
+        var config = Path.Combine(temp.Path, "qualitygate.json");
+        if (withPlan)
+        {
+            File.WriteAllText(config, """{ "phases": [ { "name": "p1", "passRate": 0 } ] }""");
+        }
+
+        var events = new FakeTestLoggerEvents();
+        var console = new StringWriter();
+        using var logger = new GateLogger(console);
+        logger.Initialize(events, withPlan ? Parameters(temp, ("Config", config)) : Parameters(temp));
+
+        events.Start(new TestRunStartEventArgs(new TestRunCriteria([Source], 1)));
+        events.Result(new TestResultEventArgs(Result("App.Tests.MathTests.Adds", TestOutcome.Passed)));
+        events.Complete(new TestRunCompleteEventArgs(null, false, false, null, null, TimeSpan.FromSeconds(1)));
+
+        var text = console.ToString();
+        Assert.Contains("QualityGate: App.Tests (net10.0): 1 test, 1 passed", text);
+        Assert.Equal(hinted ? 1 : 0, text.Split('\n').Count(l => l.Contains("'dotnet gate init'", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public void A_bad_parameter_stops_the_logger_at_start_with_its_code_in_the_message()
     {

@@ -28,6 +28,10 @@ public static class GateEvaluator
         var targets = phase?.Targets ?? new PhaseTargets();
         var report = new GateReport { Phase = phase?.Name, ConfigPath = config.Path, SourceRoot = config.Directory, NextPhase = phase is null ? null : config.NextPhase(phase)?.Name };
         report.ResultsFiles.AddRange(input.Runs.Select(r => r.Path));
+        report.Scope.AddRange(input.Runs
+            .Select(r => $"{r.Assembly} ({r.TargetFramework}){(r.Shard is null ? string.Empty : $" shard {r.Shard}")}")
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(s => s, StringComparer.Ordinal));
 
         TestChecks.CheckTrust(input.Runs, report);
         TestChecks.CheckTests(input.Runs, config, targets, report, phase?.Name, requireBudgets: input.Baseline is null);

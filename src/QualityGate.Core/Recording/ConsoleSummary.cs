@@ -23,7 +23,7 @@ internal static class ConsoleSummary
 
         console.WriteLine();
         console.WriteLine(
-            $"QualityGate: {run.Assembly} ({run.TargetFramework}): {summary.Total} tests, {summary.Passed} passed, " +
+            $"QualityGate: {run.Assembly} ({run.TargetFramework}): {Plural(summary.Total, "test")}, {summary.Passed} passed, " +
             $"{summary.Failed} failed, {summary.Skipped} skipped" + (summary.None > 0 ? $", {summary.None} without outcome" : string.Empty));
         if (run.Aborted)
         {
@@ -80,6 +80,12 @@ internal static class ConsoleSummary
         }
 
         console.WriteLine($"  results: {assembly.Writer.Path}");
+        if (run.ConfigPath is null && assembly.ConfigError is null)
+        {
+            // Without a plan there is nothing to judge: the run is recorded and the build behaves as plain 'dotnet test'.
+            console.WriteLine("  no qualitygate.json, so no gate: 'dotnet gate init' proposes a plan and a baseline from this run");
+        }
+
         console.Flush();
     }
 

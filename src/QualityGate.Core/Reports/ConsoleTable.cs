@@ -25,6 +25,11 @@ public static class ConsoleTable
             yield return $"  {Recording.ConsoleText.OneLine(violation.Subject, 60)}: {Recording.ConsoleText.OneLine(violation.Plan!.Summary(), 300)}";
         }
 
+        if (report.Scope.Count > 0)
+        {
+            yield return $"  scope: {Recording.ConsoleText.OneLine(report.ScopeText, 300)}";
+        }
+
         yield return $"  tests: {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped" +
                      (report.PassRate is { } rate ? $", pass rate {GateEvaluator.Percent(rate)}" : string.Empty) +
                      (report.PassRateTarget is { } target ? $" (target {GateEvaluator.Percent(target)})" : string.Empty);

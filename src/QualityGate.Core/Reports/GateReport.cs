@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using QualityGate.Policy;
 
 namespace QualityGate.Reports;
@@ -238,6 +239,17 @@ public sealed partial class GateReport
     public string? SourceRoot { get; set; }
 
     public string? NextPhase { get; set; }
+
+    /// <summary>
+    /// The test runs judged ("Shop.Tests (net10.0)"): pass rate and failure budgets count these runs' tests together, so
+    /// a project's gate and a solution's gate of one plan can differ, and every report says which one it is.
+    /// </summary>
+    public List<string> Scope { get; } = new();
+
+    /// <summary>One line on what the verdict's tests, pass rate and budgets counted.</summary>
+    public string ScopeText => Scope.Count == 1
+        ? $"{Scope[0]} alone: its tests, pass rate and failure budgets (the solution's gate counts every project's together)"
+        : $"{Scope.Count} test runs together ({string.Join(", ", Scope.Take(5))}{(Scope.Count > 5 ? $", … {Scope.Count - 5} more" : string.Empty)}): pass rate and failure budgets count all their tests";
 
     public bool Passed => Violations.Count == 0;
 

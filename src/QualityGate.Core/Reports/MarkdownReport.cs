@@ -18,6 +18,12 @@ public static class MarkdownReport
         var verdict = report.Passed ? "✅ **QualityGate: pass**" : $"❌ **QualityGate: fail** — {report.Violations.Count} violation{(report.Violations.Count == 1 ? string.Empty : "s")}";
         writer.WriteLine($"{verdict}{(report.Phase is null ? string.Empty : $" (phase `{MarkdownText.Escape(report.Phase)}`{(report.NextPhase is null ? string.Empty : $", next: `{MarkdownText.Escape(report.NextPhase)}`")})")}");
         writer.WriteLine();
+        if (report.Scope.Count > 0)
+        {
+            writer.WriteLine($"Scope: {MarkdownText.Escape(report.ScopeText)}.");
+            writer.WriteLine();
+        }
+
         if (report.NextPhaseMet == true)
         {
             writer.WriteLine($"🎯 Every target of the next phase, `{MarkdownText.Escape(report.NextPhase)}`, is already met: record it with `dotnet gate baseline --promote`.");

@@ -15,6 +15,13 @@ public static class ReportJson
         writer.WriteString("verdict", report.Passed ? "pass" : "fail");
         Nullable(writer, "phase", report.Phase);
         Nullable(writer, "nextPhase", report.NextPhase);
+        writer.WriteStartArray("scope");
+        foreach (var run in report.Scope)
+        {
+            writer.WriteStringValue(run);
+        }
+
+        writer.WriteEndArray();
 
         writer.WriteStartArray("layers");
         foreach (var layer in report.Layers)

@@ -79,7 +79,7 @@ public class InjectionTests
         var history = HistoryRecord.From(report, ReportSamples.Now, Evil);
         HistoryFile.Append(Path.Combine(folder, "history.json"), history);
         var console = new StringWriter();
-        ReportPublisher.Publish(report, runs, new PublishOptions(Path.Combine(folder, "out")) { Ci = ci, Environment = environment, HistoryPath = Path.Combine(folder, "history.json"), MaxAnnotationsPerKind = 100 }, console);
+        ReportPublisher.Publish(report, runs, new PublishOptions(Path.Combine(folder, "out")) { Ci = ci, Environment = environment, HistoryPath = Path.Combine(folder, "history.json"), MaxAnnotationsPerKind = 100, JUnit = true }, console);
         return (console.ToString(), Path.Combine(folder, "out"), File.Exists(summary) ? File.ReadAllText(summary) : null);
     }
 

@@ -58,6 +58,11 @@ public static class HtmlReport
         }
 
         writer.Write($"<p>{string.Join(" · ", facts)}</p>\n");
+        if (report.Scope.Count > 0)
+        {
+            writer.Write($"<p>scope: {MarkupText.Escape(report.ScopeText)}</p>\n");
+        }
+
         if (report.NextPhaseMet == true)
         {
             writer.Write($"<p class=\"note\">Every target of the next phase, {MarkupText.Escape(report.NextPhase)}, is already met: record it with <code>dotnet gate baseline --promote</code>.</p>\n");
