@@ -248,7 +248,7 @@ public sealed partial class GateReport
 
     /// <summary>One line on what the verdict's tests, pass rate and budgets counted.</summary>
     public string ScopeText => Scope.Count == 1
-        ? $"{Scope[0]} alone: its tests, pass rate and failure budgets (the solution's gate counts every project's together)"
+        ? $"{Scope[0]} alone: pass rate and failure budgets count its tests only"
         : $"{Scope.Count} test runs together ({string.Join(", ", Scope.Take(5))}{(Scope.Count > 5 ? $", … {Scope.Count - 5} more" : string.Empty)}): pass rate and failure budgets count all their tests";
 
     public bool Passed => Violations.Count == 0;

@@ -27,7 +27,7 @@ public class ScopeTests
         var projectScope = Assert.Single(ConsoleTable.Lines(project), l => l.StartsWith("  scope: ", System.StringComparison.Ordinal));
         var solutionScope = Assert.Single(ConsoleTable.Lines(solution), l => l.StartsWith("  scope: ", System.StringComparison.Ordinal));
         Assert.Contains("App.UnitTests (net10.0) alone", projectScope);
-        Assert.Contains("the solution's gate counts every project's together", projectScope);
+        Assert.Contains("count its tests only", projectScope);
         Assert.Contains("2 test runs together (App.IntegrationTests (net10.0), App.UnitTests (net10.0))", solutionScope);
         Assert.Equal(["App.IntegrationTests (net10.0)", "App.UnitTests (net10.0)"], solution.Scope.ToArray());
     }
