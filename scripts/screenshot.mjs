@@ -2,33 +2,11 @@
 // protocol: node --experimental-websocket scripts/screenshot.mjs <devtools port> <url> <out.png> [selector]
 // Waits for the load event and two animation frames; with a selector, the picture is clipped to the box around
 // every matching element (with a margin), whatever its position on the page.
+import { openPage } from './devtools.mjs';
 import { writeFileSync } from 'node:fs';
 
 const [port, url, out, selector] = process.argv.slice(2);
-const target = await (await fetch(`http://127.0.0.1:${port}/json/new?about:blank`, { method: 'PUT' })).json();
-const socket = new WebSocket(target.webSocketDebuggerUrl);
-await new Promise((resolve, reject) => { socket.onopen = resolve; socket.onerror = reject; });
-let id = 0;
-const pending = new Map();
-const waiters = [];
-socket.onmessage = (message) => {
-  const data = JSON.parse(message.data);
-  if (data.id && pending.has(data.id)) {
-    const { resolve, reject } = pending.get(data.id);
-    pending.delete(data.id);
-    data.error ? reject(new Error(JSON.stringify(data.error))) : resolve(data.result);
-  } else if (data.method) {
-    for (const waiter of waiters.filter((w) => w.method === data.method)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(data.params);
-    }
-  }
-};
-const send = (method, params = {}) => new Promise((resolve, reject) => {
-  pending.set(++id, { resolve, reject });
-  socket.send(JSON.stringify({ id, method, params }));
-});
-const next = (method) => new Promise((resolve) => waiters.push({ method, resolve }));
+const { send, next, close } = await openPage(port);
 
 await send('Page.enable');
 await send('Emulation.setDeviceMetricsOverride', { width: 1200, height: 900, deviceScaleFactor: 1, mobile: false });
@@ -57,5 +35,4 @@ if (selector && !box) {
 
 const shot = await send('Page.captureScreenshot', box ? { format: 'png', clip: box, captureBeyondViewport: true } : { format: 'png' });
 writeFileSync(out, Buffer.from(shot.data, 'base64'));
-socket.close();
-await fetch(`http://127.0.0.1:${port}/json/close/${target.id}`);
+await close();

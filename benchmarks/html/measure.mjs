@@ -3,32 +3,10 @@
 // animation frames: the visible part laid out and painted); then, each until it is painted: scrolling to the first
 // open file table, re-sorting it by rate (its radio), and opening every collapsed layer and scrolling to the end.
 // Prints one JSON line per run and the medians. DevTools evaluation is not subject to the page's CSP.
+import { openPage } from '../../scripts/devtools.mjs';
 const [port, url, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
-const target = await (await fetch(`http://127.0.0.1:${port}/json/new?about:blank`, { method: 'PUT' })).json();
-const socket = new WebSocket(target.webSocketDebuggerUrl);
-await new Promise((resolve, reject) => { socket.onopen = resolve; socket.onerror = reject; });
-let id = 0;
-const pending = new Map();
-const waiters = [];
-socket.onmessage = (message) => {
-  const data = JSON.parse(message.data);
-  if (data.id && pending.has(data.id)) {
-    const { resolve, reject } = pending.get(data.id);
-    pending.delete(data.id);
-    data.error ? reject(new Error(JSON.stringify(data.error))) : resolve(data.result);
-  } else if (data.method) {
-    for (const waiter of waiters.filter((w) => w.method === data.method)) {
-      waiters.splice(waiters.indexOf(waiter), 1);
-      waiter.resolve(data.params);
-    }
-  }
-};
-const send = (method, params = {}) => new Promise((resolve, reject) => {
-  pending.set(++id, { resolve, reject });
-  socket.send(JSON.stringify({ id, method, params }));
-});
-const next = (method) => new Promise((resolve) => waiters.push({ method, resolve }));
+const { send, next, close } = await openPage(port);
 const evaluate = async (expression) => (await send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })).result.value;
 
 await send('Page.enable');
@@ -65,5 +43,4 @@ const median = (key) => {
   return values.length ? Math.round(values[Math.floor(values.length / 2)]) : null;
 };
 console.log(JSON.stringify({ median: { fcpMs: median('fcp'), loadMs: median('load'), firstFrameMs: median('frame'), toFilesMs: median('toFiles'), sortMs: median('sort'), openAllMs: median('openAll'), elements: results[0].elements } }));
-socket.close();
-await fetch(`http://127.0.0.1:${port}/json/close/${target.id}`);
+await close();
