@@ -1,10 +1,12 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Testing.Platform.CommandLine;
 using Microsoft.Testing.Platform.Extensions.OutputDevice;
 using Microsoft.Testing.Platform.OutputDevice;
+using QualityGate.Output;
 
 namespace QualityGate.TestingPlatform;
 
@@ -38,6 +40,14 @@ internal sealed class GateConsole
     public static GateConsole For(IOutputDevice device, IOutputDeviceDataProducer producer, bool underDotnetTest) =>
         underDotnetTest ? new GateConsole(null, producer, StandardOutput.Value) : new GateConsole(device, producer, null);
 
+    /// <summary>
+    /// Writes text built from what tests and frameworks named (test names, messages, paths): each line through the
+    /// output guard, so no CI command or escape sequence reaches the log from outside text.
+    /// </summary>
+    public Task WriteGuardedAsync(string text, CancellationToken cancellationToken) =>
+        WriteAsync(string.Join("\n", text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(OutputGuard.Line)), cancellationToken);
+
+    /// <summary>Writes text QualityGate already guarded (the recorder's summary, the gate's own output and annotations).</summary>
     public async Task WriteAsync(string text, CancellationToken cancellationToken)
     {
         text = text.TrimEnd('\r', '\n');

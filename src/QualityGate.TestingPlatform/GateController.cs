@@ -112,12 +112,12 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
             var crash = HostOutcome.Settle(identity, _app, _options, testHostProcessInformation.ExitCode, testHostProcessInformation.HasExitedGracefully, _started, _clock());
             if (crash is not null)
             {
-                await console.WriteAsync(crash, cancellation).ConfigureAwait(false);
+                await console.WriteGuardedAsync(crash, cancellation).ConfigureAwait(false);
             }
 
             if (HostOutcome.AttachCoverage(identity, _started) is { } warning)
             {
-                await console.WriteAsync(warning, cancellation).ConfigureAwait(false);
+                await console.WriteGuardedAsync(warning, cancellation).ConfigureAwait(false);
             }
 
             var config = _options.ConfigPath ?? ConfigLoader.Find(AppContext.BaseDirectory);
@@ -133,7 +133,7 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
         }
         catch (QualityGateException e)
         {
-            await console.WriteAsync(e.ToString(), cancellation).ConfigureAwait(false);
+            await console.WriteGuardedAsync(e.ToString(), cancellation).ConfigureAwait(false);
             failed = true;
             Verdict = false;
         }

@@ -148,6 +148,24 @@ public class GateControllerTests
         Assert.IsType<TestCoverageThresholdMessage>(Assert.Single(harness.Bus.Published));
     }
 
+    [Fact]
+    public async Task A_crash_message_naming_a_hostile_test_prints_no_CI_command_and_no_escape_sequence()
+    {
+        using var harness = new Harness(1);
+        await harness.Controller.BeforeTestHostProcessStartAsync(CancellationToken.None);
+        using (var journal = new RunningTestsJournal(harness.Controller.Identity!.JournalFile))
+        {
+            journal.Start("d", "Shop.Tests.A.Dies\n::error::pwned", "Dies ##vso[task.complete result=Succeeded;]\u001b[31m");
+        }
+
+        await harness.Controller.OnTestHostProcessExitedAsync(new HostInformation(134, false), CancellationToken.None);
+
+        var lines = harness.Console.ToString().Split('\n');
+        Assert.Contains(lines, l => l.Contains("error QG2030", StringComparison.Ordinal) && l.Contains("pwned", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("::", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("##vso[", StringComparison.Ordinal) || l.Contains('\u001b'));
+    }
+
     private sealed class FakeVariables : IEnvironmentVariables
     {
         public Dictionary<string, string> Values { get; } = [];
