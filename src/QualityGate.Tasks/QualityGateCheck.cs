@@ -112,10 +112,9 @@ public sealed class QualityGateCheck : Task
                 ExpectedRunId = RunId,
                 CoverageFiles = CoverageFiles.Select(i => i.GetMetadata("FullPath")).Where(File.Exists).ToList(),
                 BaselinePath = string.IsNullOrWhiteSpace(BaselineFile) ? null : BaselineFile,
-                JsonReportPath = JsonReportPath,
-                MarkdownReportPath = MarkdownReportPath,
-                Console = published,
             };
+            var reports = new GateReports { JsonPath = JsonReportPath, MarkdownPath = MarkdownReportPath, Console = published };
+            options.Reports = reports;
             if (!string.IsNullOrWhiteSpace(ReportsDirectory))
             {
                 var publish = PublishOptions.ForProcess(ReportsDirectory!, Ci, "QualityGateCi");
@@ -124,7 +123,7 @@ public sealed class QualityGateCheck : Task
                 publish.Badges = Badges;
                 publish.JUnit = JUnit;
                 publish.Title = $"{AssemblyName} ({FrameworkMoniker.ToShortName(TargetFrameworkMoniker)})";
-                options.Publish = publish;
+                reports.Publish = publish;
             }
 
             if (UpdateBaseline)

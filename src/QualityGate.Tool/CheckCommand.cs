@@ -95,12 +95,10 @@ internal sealed class CheckCommand
         try
         {
             var options = gate.ToRunOptions(parse);
-            options.JsonReportPath = jsonReport;
-            options.MarkdownReportPath = markdownReport;
-            options.Console = output;
-            options.Publish = PublishOptions.ForProcess(FullPath(parse.GetValue(outputDir)!), parse.GetValue(ci), "--ci");
-            options.Publish.HistoryPath = parse.GetValue(history) is { } historyPath ? FullPath(historyPath) : null;
-            options.Publish.JUnit = parse.GetValue(junit);
+            var publish = PublishOptions.ForProcess(FullPath(parse.GetValue(outputDir)!), parse.GetValue(ci), "--ci");
+            publish.HistoryPath = parse.GetValue(history) is { } historyPath ? FullPath(historyPath) : null;
+            publish.JUnit = parse.GetValue(junit);
+            options.Reports = new GateReports { JsonPath = jsonReport, MarkdownPath = markdownReport, Console = output, Publish = publish };
             if (parse.GetValue(diffBase) is { } revision)
             {
                 (options.Diff, options.DiffRoot) = GitDiff.Since(revision, currentDirectory);

@@ -6,7 +6,6 @@ using QualityGate.Baseline;
 using QualityGate.Configuration;
 using QualityGate.Coverage;
 using QualityGate.Diagnostics;
-using QualityGate.Files;
 using QualityGate.Reports;
 using QualityGate.Results;
 using QualityGate.Shards;
@@ -60,17 +59,11 @@ public sealed class GateRunOptions
     /// <summary>The folder the diff's paths are relative to (the git top folder).</summary>
     public string? DiffRoot { get; set; }
 
-    /// <summary>The reports people read (HTML, badges, JUnit, history, CI summary and annotations), or null for none.</summary>
-    public Reports.PublishOptions? Publish { get; set; }
-
-    /// <summary>Where CI commands (annotations) and publishing notes go.</summary>
-    public TextWriter Console { get; set; } = TextWriter.Null;
-
-    /// <summary>Where to write qualitygate-report.json, or null.</summary>
-    public string? JsonReportPath { get; set; }
-
-    /// <summary>Where to write the Markdown summary, or null.</summary>
-    public string? MarkdownReportPath { get; set; }
+    /// <summary>
+    /// What the run writes once judged (the JSON and Markdown reports, HTML, badges, JUnit, history, CI commands), or
+    /// null for nothing: QualityGate.Reporting's GateReports, set by the task and the tool.
+    /// </summary>
+    public IGateReports? Reports { get; set; }
 }
 
 /// <summary>
@@ -161,17 +154,7 @@ public static class GateRunner
         }
         var report = GateEvaluator.Evaluate(input);
         report.SourceRoot = mapper.RepoRoot;
-        Write(options.JsonReportPath, stream => ReportJson.Write(report, stream));
-        Write(options.MarkdownReportPath, stream =>
-        {
-            using var writer = new StreamWriter(stream, AtomicFile.Utf8) { NewLine = "\n" };
-            MarkdownReport.Write(report, writer, SourceLinks.For(report.SourceRoot, options.Publish?.Environment ?? new Dictionary<string, string?>()));
-        });
-        if (options.Publish is { } publish)
-        {
-            report.PublishedFiles.AddRange(ReportPublisher.Publish(report, runs, publish, options.Console));
-        }
-
+        options.Reports?.Write(report, runs);
         return new Judged(config, runs, baseline, report);
     }
 
@@ -263,18 +246,6 @@ public static class GateRunner
 
     private static bool IsMicrosoftCoverage(RunAttachment attachment) =>
         attachment.Collector is { } collector && collector.StartsWith("datacollector://Microsoft/CodeCoverage/", StringComparison.OrdinalIgnoreCase);
-
-    private static void Write(string? path, Action<Stream> write)
-    {
-        if (path is not null)
-        {
-            AtomicFile.Write(path, write, (full, e) => new QualityGateException(
-                DiagnosticCode.ReportUnwritable,
-                $"cannot write the report: {e.Message} Choose a folder you can write to.",
-                full,
-                e));
-        }
-    }
 
     private sealed class Judged
     {

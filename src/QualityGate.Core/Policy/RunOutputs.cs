@@ -6,7 +6,7 @@ namespace QualityGate.Policy;
 
 /// <summary>
 /// What a gate run writes, checked against what it read before anything is written: a report over qualitygate.json or
-/// a results file would destroy the input (QG2026). The publisher checks its own files against the same list.
+/// a results file would destroy the input (QG2026). The reports claim their files, and check each file they publish, against the same list.
 /// </summary>
 internal static class RunOutputs
 {
@@ -26,13 +26,7 @@ internal static class RunOutputs
         }
 
         outputs.Input(config.Baseline?.Path, "the baseline");
-        outputs.Output(options.JsonReportPath, "the JSON report");
-        outputs.Output(options.MarkdownReportPath, "the Markdown summary");
-        if (options.Publish is { } publish)
-        {
-            publish.Outputs = outputs;
-        }
-
+        options.Reports?.Claim(outputs);
         return outputs;
     }
 }

@@ -19,7 +19,7 @@ public class OutputPathsTests
         using var temp = new TempFolder();
         var (config, results) = Inputs(temp);
 
-        var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path) { ResultsFiles = [results], MarkdownReportPath = config }));
+        var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path) { ResultsFiles = [results], Reports = new GateReports { MarkdownPath = config } }));
 
         Assert.Equal((DiagnosticCode.OutputIsInput, config), (error.Code, error.File));
         Assert.Contains("the Markdown summary would be written over the configuration", error.Message, System.StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public class OutputPathsTests
         var (_, results) = Inputs(temp);
         var before = File.ReadAllText(results);
 
-        var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path) { ResultsFiles = [results], JsonReportPath = results }));
+        var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path) { ResultsFiles = [results], Reports = new GateReports { JsonPath = results } }));
 
         Assert.Equal(DiagnosticCode.OutputIsInput, error.Code);
         Assert.Equal(before, File.ReadAllText(results));
@@ -50,7 +50,7 @@ public class OutputPathsTests
         var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path)
         {
             ResultsFiles = [results],
-            JsonReportPath = Path.Combine(alias, "sub", "..", "qualitygate.json"),
+            Reports = new GateReports { JsonPath = Path.Combine(alias, "sub", "..", "qualitygate.json") },
         }));
 
         Assert.Equal(DiagnosticCode.OutputIsInput, error.Code);
@@ -67,7 +67,7 @@ public class OutputPathsTests
         var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path)
         {
             ResultsFiles = [results],
-            Publish = new PublishOptions(Path.Combine(temp.Path, "out")) { HistoryPath = results },
+            Reports = new GateReports { Publish = new PublishOptions(Path.Combine(temp.Path, "out")) { HistoryPath = results } },
         }));
 
         Assert.Equal(DiagnosticCode.OutputIsInput, error.Code);
@@ -82,7 +82,7 @@ public class OutputPathsTests
         var (_, results) = Inputs(temp);
         var report = Path.Combine(temp.Path, "report");
 
-        var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path) { ResultsFiles = [results], JsonReportPath = report, MarkdownReportPath = report }));
+        var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path) { ResultsFiles = [results], Reports = new GateReports { JsonPath = report, MarkdownPath = report } }));
 
         Assert.Equal(DiagnosticCode.OutputIsInput, error.Code);
         Assert.Contains("would both be written", error.Message, System.StringComparison.Ordinal);

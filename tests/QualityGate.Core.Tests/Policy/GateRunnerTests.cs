@@ -26,8 +26,11 @@ public class GateRunnerTests
         {
             ResultsFiles = [results],
             CoverageFiles = [coverage],
-            JsonReportPath = Path.Combine(temp.Path, "out", "qualitygate-report.json"),
-            MarkdownReportPath = Path.Combine(temp.Path, "out", "qualitygate-report.md"),
+            Reports = new GateReports
+            {
+                JsonPath = Path.Combine(temp.Path, "out", "qualitygate-report.json"),
+                MarkdownPath = Path.Combine(temp.Path, "out", "qualitygate-report.md"),
+            },
         });
 
         Assert.True(report.Passed);
