@@ -12,7 +12,7 @@ namespace QualityGate.Baseline;
 /// The ratchet: compares a judged run with the committed baseline. Coverage may not fall beyond the tolerance, pass
 /// rates may not fall, and a failing test the baseline does not know fails the build whatever the category budget.
 /// </summary>
-public static class BaselineComparer
+internal static class BaselineComparer
 {
     private const int MaxNewFailureViolations = 20;
     private const int FilesListed = 5;

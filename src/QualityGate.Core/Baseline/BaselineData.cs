@@ -5,7 +5,7 @@ using QualityGate.Reports;
 namespace QualityGate.Baseline;
 
 /// <summary>Covered and valid lines and branches: counts, never rates, so the file never changes without cause.</summary>
-public sealed class Measured
+internal sealed class Measured
 {
     public Measured(Ratio lines, Ratio branches)
     {
@@ -19,7 +19,7 @@ public sealed class Measured
 }
 
 /// <summary>A test that was failing when the baseline was recorded.</summary>
-public sealed class KnownFailure
+internal sealed class KnownFailure
 {
     public KnownFailure(string test, string category, string since)
     {
@@ -41,7 +41,7 @@ public sealed class KnownFailure
 }
 
 /// <summary>An explicit loosening, with the reason given, kept in the file for review.</summary>
-public sealed class Loosening
+internal sealed class Loosening
 {
     public Loosening(string date, string reason, IReadOnlyList<string> changes)
     {
@@ -58,7 +58,7 @@ public sealed class Loosening
 }
 
 /// <summary>The committed baseline (schema qualitygate.baseline/2): what the run may not get worse than.</summary>
-public sealed class BaselineData
+internal sealed class BaselineData
 {
     public const string Schema = "qualitygate.baseline/2";
 

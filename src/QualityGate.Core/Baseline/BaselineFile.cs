@@ -15,7 +15,7 @@ namespace QualityGate.Baseline;
 /// Reads and writes the baseline. The format is deterministic — sorted entries, one per line, integer counts, LF —
 /// so that a pull request's diff shows exactly what changed and two branches that touched different entries merge.
 /// </summary>
-public static class BaselineFile
+internal static class BaselineFile
 {
     public const string AllTests = "*";
 

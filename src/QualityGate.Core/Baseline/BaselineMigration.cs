@@ -11,7 +11,7 @@ namespace QualityGate.Baseline;
 /// Shop.InvoiceTests.Total and Other.InvoiceTests.Total are both "Total") is dropped: which of them the baseline meant
 /// cannot be known, and treating all as known would pass a new failure. They fail as new until the next update.
 /// </summary>
-public static class BaselineMigration
+internal static class BaselineMigration
 {
     public static void ToTestIdentities(BaselineData baseline, IReadOnlyList<RecordedRun> runs)
     {

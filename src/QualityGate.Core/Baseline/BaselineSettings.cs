@@ -1,7 +1,7 @@
 namespace QualityGate.Baseline;
 
 /// <summary>qualitygate.json "baseline": where the baseline lives and how much a measure may wobble.</summary>
-public sealed class BaselineSettings
+internal sealed class BaselineSettings
 {
     public const string DefaultFileName = "qualitygate.baseline.json";
 

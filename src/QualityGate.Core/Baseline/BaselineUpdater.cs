@@ -11,7 +11,7 @@ using QualityGate.Results;
 namespace QualityGate.Baseline;
 
 /// <summary>How to update the baseline.</summary>
-public sealed class BaselineUpdateOptions
+internal sealed class BaselineUpdateOptions
 {
     /// <summary>Accept changes that loosen the baseline (coverage down, a new known failure); needs a reason.</summary>
     public bool AllowLoosening { get; set; }
@@ -26,7 +26,7 @@ public sealed class BaselineUpdateOptions
 }
 
 /// <summary>The new baseline and what changed.</summary>
-public sealed class BaselineUpdate
+internal sealed class BaselineUpdate
 {
     public BaselineUpdate(BaselineData baseline, IReadOnlyList<string> loosened)
     {
@@ -49,7 +49,7 @@ public sealed class BaselineUpdate
 /// Builds a new baseline from a judged run. Tightening (coverage up, failures fixed, a higher phase met) is always
 /// allowed; loosening is refused unless asked for with a reason, which the baseline keeps.
 /// </summary>
-public static class BaselineUpdater
+internal static class BaselineUpdater
 {
     public static BaselineUpdate Update(BaselineData? old, GateReport report, GateConfig config, IReadOnlyList<RecordedRun> runs, BaselineUpdateOptions options)
     {

@@ -3,7 +3,7 @@ using System;
 namespace QualityGate.Categorization;
 
 /// <summary>One built-in rule: an id ("category/what"), its category, its hint, and the test of the evidence.</summary>
-public sealed class BuiltInRule
+internal sealed class BuiltInRule
 {
     private readonly Func<FailureFacts, bool> _matches;
     private readonly Func<FailureFacts, BuiltInRule?>? _decide;

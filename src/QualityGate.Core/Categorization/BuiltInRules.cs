@@ -8,7 +8,7 @@ namespace QualityGate.Categorization;
 /// The built-in rules in the order they are tried; the first that matches decides. Legacy (by location) and user
 /// rules come before these; docs/categories.md gives the reasons for the order.
 /// </summary>
-public static class BuiltInRules
+internal static class BuiltInRules
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 

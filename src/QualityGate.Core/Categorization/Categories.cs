@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace QualityGate.Categorization;
 
 /// <summary>The built-in failure categories. User rules may add others.</summary>
-public static class Categories
+internal static class Categories
 {
     public const string Binding = "binding";
     public const string Mocking = "mocking";

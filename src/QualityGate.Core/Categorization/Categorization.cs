@@ -3,7 +3,7 @@ using QualityGate.Results;
 namespace QualityGate.Categorization;
 
 /// <summary>The categorizer's answer for one failure.</summary>
-public sealed class Categorization
+internal sealed class Categorization
 {
     public Categorization(string category, string rule, string hint)
     {

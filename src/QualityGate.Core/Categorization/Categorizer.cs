@@ -6,7 +6,7 @@ namespace QualityGate.Categorization;
 /// Sorts a failure into a category: user rules first (first match wins), then legacy by location, then the built-in
 /// rules in order. Stateless after construction, so one instance serves a whole run.
 /// </summary>
-public sealed class Categorizer
+internal sealed class Categorizer
 {
     public const string LegacyHint =
         "This test lives in legacy code: fix it or retire it on the legacy plan; it is counted against the legacy budget only.";

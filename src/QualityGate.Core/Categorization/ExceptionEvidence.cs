@@ -11,7 +11,7 @@ namespace QualityGate.Categorization;
 /// ("Type : message", inner exceptions after "---- "). Framework wrappers come off first, so the categorizer sees the
 /// exception the test threw, not the envelope it travelled in. One categorizer: this only prepares its input.
 /// </summary>
-public static class ExceptionEvidence
+internal static class ExceptionEvidence
 {
     // Envelopes whose message and stack trace already are the adapter's text for the real failure: xunit v3 (the
     // exception's type is in the message), MSTest's and the VSTest bridge's.

@@ -4,7 +4,7 @@ using QualityGate.Results;
 namespace QualityGate.Categorization;
 
 /// <summary>What the test platform tells about one failed test: the input of the categorizer.</summary>
-public sealed class FailureEvidence
+internal sealed class FailureEvidence
 {
     /// <summary>Beyond this many characters a message or stack trace is cut: enough evidence, bounded cost.</summary>
     public const int MaxTextLength = 32 * 1024;

@@ -7,7 +7,7 @@ namespace QualityGate.Categorization;
 /// What a triaging engineer reads off a failure beyond its exception: whether the test method ever started, which
 /// frames are the team's own code, and — for an assertion of throws — the exception that was actually thrown.
 /// </summary>
-public sealed partial class FailureFacts
+internal sealed partial class FailureFacts
 {
     // Frames of the runtime, the test frameworks and the assertion and mocking libraries: never the team's own code.
     private static readonly string[] LibraryPrefixes =

@@ -10,7 +10,7 @@ namespace QualityGate.Categorization;
 /// a logger text only; the type is often only in the message prefix ("System.X : ...", MSTest "threw exception:"),
 /// inner exceptions follow "---- " (xunit) or "---&gt; " (.NET), and xunit drops its own frames from the trace.
 /// </summary>
-public sealed partial class FailureFacts
+internal sealed partial class FailureFacts
 {
     private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 

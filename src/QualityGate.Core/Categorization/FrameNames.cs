@@ -9,7 +9,7 @@ namespace QualityGate.Categorization;
 /// "Shop.Catalog.&lt;Lookup&gt;b__4_0" and "Shop.Catalog.&lt;LookupAsync&gt;d__7.MoveNext" read as Shop.Catalog.Lookup and
 /// Shop.Catalog.LookupAsync.
 /// </summary>
-public static class FrameNames
+internal static class FrameNames
 {
     public static string Normalize(string method)
     {

@@ -7,7 +7,7 @@ namespace QualityGate.Categorization;
 /// Where legacy tests live: class-name patterns and traits (qualitygate.json "categories.legacy"). Legacy is a
 /// matter of location, never of a word inside a method name.
 /// </summary>
-public sealed class LegacyLocation
+internal sealed class LegacyLocation
 {
     public static readonly IReadOnlyList<string> DefaultTypes = ["Legacy.*", "*.Legacy.*", "*.Legacy"];
 

@@ -10,7 +10,7 @@ namespace QualityGate.Categorization;
 /// numbers, GUIDs, paths, quoted values and generic arity removed. The key is stable across runs and machines: no
 /// line numbers, no file paths.
 /// </summary>
-public static class RootCause
+internal static class RootCause
 {
     /// <summary>Longest normalized message kept in a key.</summary>
     public const int MessageLength = 160;

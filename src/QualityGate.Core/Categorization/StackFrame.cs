@@ -5,7 +5,7 @@ using System.Linq;
 namespace QualityGate.Categorization;
 
 /// <summary>One "at Type.Method(...) in file:line N" line of a .NET stack trace, in any language the runtime writes.</summary>
-public sealed class StackFrame
+internal sealed class StackFrame
 {
     // Longest first, so "a következő helyen:" is tried before a one-letter word.
     private static readonly string[] AtWords = StackTraceWords.Languages.Select(l => l.At).Distinct().OrderByDescending(w => w.Length).ToArray();

@@ -1,7 +1,7 @@
 namespace QualityGate.Categorization;
 
 /// <summary>Splits fully qualified test names, which may carry arguments: "Ns.Class.Method(1, \"a.b\")".</summary>
-public static class TestNames
+internal static class TestNames
 {
     /// <summary>The name without its argument list.</summary>
     public static string WithoutArguments(string name)

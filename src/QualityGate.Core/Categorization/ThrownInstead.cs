@@ -10,7 +10,7 @@ namespace QualityGate.Categorization;
 /// Assert.Throws/That(Throws…)/DoesNotThrow, MSTest Assert.Throws/ThrowsExactly/ThrowsException and [ExpectedException],
 /// FluentAssertions Throw/NotThrow, Shouldly Should.Throw.
 /// </summary>
-public sealed class ThrownInstead
+internal sealed class ThrownInstead
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
     private const string TypeGroup = @"(?<type>(?:[A-Za-z_][A-Za-z0-9_`]*[.+])*[A-Za-z_][A-Za-z0-9_`]*)";

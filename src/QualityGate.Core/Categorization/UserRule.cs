@@ -7,7 +7,7 @@ namespace QualityGate.Categorization;
 /// A rule from qualitygate.json ("categories.rules"): every condition given must hold. User rules run before the
 /// built-in ones, first match wins, and may name new categories.
 /// </summary>
-public sealed class UserRule
+internal sealed class UserRule
 {
     public UserRule(string name, string category, string hint)
     {

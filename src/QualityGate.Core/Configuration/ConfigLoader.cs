@@ -11,7 +11,7 @@ using QualityGate.Diagnostics;
 namespace QualityGate.Configuration;
 
 /// <summary>Finds and reads qualitygate.json. Every problem is a <see cref="QualityGateException"/> with a code.</summary>
-public static class ConfigLoader
+internal static class ConfigLoader
 {
     public const string FileName = "qualitygate.json";
 

@@ -9,7 +9,7 @@ namespace QualityGate.Configuration;
 /// run that executed no test fails (QG4011), and so does a target whose measure the run does not have (QG4012), because
 /// a target cannot be met by nothing. Suites that legitimately run nothing, or reports without branch data, opt out here.
 /// </summary>
-public sealed class EvidenceSettings
+internal sealed class EvidenceSettings
 {
     /// <summary>A target on branch coverage where the coverage has no branches.</summary>
     public const string Branch = "branch";

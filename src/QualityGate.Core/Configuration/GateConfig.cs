@@ -7,7 +7,7 @@ using QualityGate.Policy;
 namespace QualityGate.Configuration;
 
 /// <summary>The parsed qualitygate.json. <see cref="Empty"/> stands for "no file": built-in defaults only.</summary>
-public sealed class GateConfig
+internal sealed class GateConfig
 {
     public GateConfig(string? path, IReadOnlyList<UserRule> rules, LegacyLocation legacy, IReadOnlyList<TestLayer> testLayers)
     {

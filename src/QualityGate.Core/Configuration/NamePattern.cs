@@ -8,7 +8,7 @@ namespace QualityGate.Configuration;
 /// A wildcard pattern over dotted names (test classes, test names, exception types, project names): '*' matches any
 /// run of characters, '?' one character; matching ignores case. Path globs are a different thing (FileSystemGlobbing).
 /// </summary>
-public sealed class NamePattern
+internal sealed class NamePattern
 {
     private readonly Regex _regex;
 

@@ -4,7 +4,7 @@ using QualityGate.Results;
 namespace QualityGate.Configuration;
 
 /// <summary>A test layer (unit, integration, e2e, …): the test projects and traits that belong to it.</summary>
-public sealed class TestLayer
+internal sealed class TestLayer
 {
     public TestLayer(string name, IReadOnlyList<NamePattern> projects, IReadOnlyList<string> traits)
     {

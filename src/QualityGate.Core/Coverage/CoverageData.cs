@@ -5,7 +5,7 @@ using System.Linq;
 namespace QualityGate.Coverage;
 
 /// <summary>Coverage of a set of source files, from one report or the union of several.</summary>
-public sealed class CoverageData
+internal sealed class CoverageData
 {
     // One file, one entry: on a file system that ignores case, two reports' spellings of a path are the same file.
     private readonly Dictionary<string, FileCoverage> _files = new(QualityGate.Files.FileNode.PathComparer);

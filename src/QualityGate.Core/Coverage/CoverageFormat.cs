@@ -1,7 +1,7 @@
 namespace QualityGate.Coverage;
 
 /// <summary>The coverage report formats QualityGate reads, told apart by the root element.</summary>
-public enum CoverageFormat
+internal enum CoverageFormat
 {
     /// <summary>Root <c>&lt;coverage&gt;</c>: coverlet (msbuild and collector), Microsoft.CodeCoverage, ReportGenerator.</summary>
     Cobertura,

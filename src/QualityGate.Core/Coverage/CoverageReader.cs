@@ -11,7 +11,7 @@ namespace QualityGate.Coverage;
 /// truncated, of another kind, or that measured nothing is a <see cref="QualityGateException"/> (QG3001–QG3005),
 /// never an empty result a policy could pass on.
 /// </summary>
-public static class CoverageReader
+internal static class CoverageReader
 {
     private const string HowToProduce =
         "QualityGate reads Cobertura (coverlet: --collect \"XPlat Code Coverage\" or /p:CollectCoverage=true "

@@ -7,7 +7,7 @@ namespace QualityGate.Coverage;
 /// <summary>
 /// The coverable lines of one source file, each counted once however many classes, methods or reports list it.
 /// </summary>
-public sealed class FileCoverage
+internal sealed class FileCoverage
 {
     private readonly LineTable _lines = new();
 

@@ -1,7 +1,7 @@
 namespace QualityGate.Coverage;
 
 /// <summary>What a coverage report says about one source line: how often it ran and how many of its branches did.</summary>
-public readonly struct LineHits
+internal readonly struct LineHits
 {
     public LineHits(long hits, int branchesCovered, int branchesValid)
     {

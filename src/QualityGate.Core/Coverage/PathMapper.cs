@@ -19,7 +19,7 @@ namespace QualityGate.Coverage;
 /// coverage reader accepts the match only when the report's lines fit the file (<see cref="NameOnlyMatches"/>).
 /// Not thread-safe: one mapper per reading thread.
 /// </remarks>
-public sealed class PathMapper
+internal sealed class PathMapper
 {
     // Folders that hold build output or tool state, not sources a report could mean.
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)

@@ -5,7 +5,7 @@ namespace QualityGate.Diagnostics;
 /// QG1xxx: configuration. QG2xxx: the logger and results files. QG3xxx: coverage input. QG4xxx: policy verdicts.
 /// QG5xxx: the baseline ratchet.
 /// </summary>
-public static class DiagnosticCode
+internal static class DiagnosticCode
 {
     /// <summary>qualitygate.json could not be read or is not valid JSON.</summary>
     public const string ConfigUnreadable = "QG1001";

@@ -9,7 +9,7 @@ namespace QualityGate.Diagnostics;
 /// messages that must not quote the file. A file given to the gate may be anything a pull request can commit, a
 /// symlink to a credentials file included: diagnostics describe it, they never print what it says.
 /// </summary>
-public static class FileKind
+internal static class FileKind
 {
     /// <summary>How many leading bytes <see cref="Describe(byte[], int)"/> looks at.</summary>
     public const int SniffLength = 512;

@@ -12,7 +12,7 @@ namespace QualityGate.Diagnostics;
 /// went wrong and where the details are, never a stack trace in the build log (it would hide the advice, and CI logs
 /// are read by people who cannot act on it). The stack trace goes to a diagnostics file, which the line names.
 /// </summary>
-public sealed class InternalError
+internal sealed class InternalError
 {
     /// <summary>Where diagnostics files go, when set: a CI job can point it at a folder it uploads as an artifact.</summary>
     public const string FolderVariable = "QUALITYGATE_DIAGNOSTICS_DIR";

@@ -6,7 +6,7 @@ namespace QualityGate.Diagnostics;
 /// A failure QualityGate can explain: it carries a diagnostic code and a message that says what was found and what
 /// to do. Adapters print it as it is; a stack trace would only hide the advice.
 /// </summary>
-public sealed class QualityGateException : Exception
+internal sealed class QualityGateException : Exception
 {
     public QualityGateException(string code, string message, string? file = null)
         : base(message)

@@ -15,7 +15,7 @@ namespace QualityGate.Files;
 /// folder, named pipe, socket or block device is refused (QG2025), and so is a symbolic link to one, because a
 /// link committed to a repository would otherwise turn the gate's report into a write to whatever it points at.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>UTF-8 without a byte order mark: what every QualityGate file is written in.</summary>
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace QualityGate.Files;
 
 /// <summary>What a path names on disk, as far as writing to it is concerned.</summary>
-public enum FileType
+internal enum FileType
 {
     /// <summary>Nothing there (or a dangling link).</summary>
     Missing,
@@ -35,7 +35,7 @@ public enum FileType
 /// managed callers (pal_io.h); where it is not there (.NET Framework, Windows) the answers fall back to what
 /// System.IO can tell.
 /// </summary>
-public static class FileNode
+internal static class FileNode
 {
     private const int TypeMask = 0xF000;
 

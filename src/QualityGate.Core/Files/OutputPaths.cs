@@ -9,7 +9,7 @@ namespace QualityGate.Files;
 /// the file system does (case rules of the platform, symbolic links resolved), so a second spelling of an input is
 /// still that input. Two outputs on one path are refused too: one would silently replace the other.
 /// </summary>
-public sealed class OutputPaths
+internal sealed class OutputPaths
 {
     private readonly Dictionary<string, (string Path, string Role, bool Output)> known = new(FileNode.PathComparer);
 

@@ -5,7 +5,7 @@ using System.Linq;
 namespace QualityGate.Gaps;
 
 /// <summary>What a plan counts: coverable lines, branches (the spans then name the lines that hold them), or changed lines.</summary>
-public enum GapUnit
+internal enum GapUnit
 {
     Lines,
     Branches,
@@ -13,7 +13,7 @@ public enum GapUnit
 }
 
 /// <summary>One file of a plan: how much it still leaves open, how much of the gap it is asked to close, and where.</summary>
-public sealed class GapStep
+internal sealed class GapStep
 {
     public GapStep(string path, int open, int take, IReadOnlyList<LineSpan> spans)
     {
@@ -47,7 +47,7 @@ public sealed class GapStep
 /// What closes a missed coverage target: how many more lines (or branches) must be covered, and the fewest files
 /// whose uncovered lines reach that number, most uncovered first (see <see cref="GapPlanner"/>).
 /// </summary>
-public sealed class GapPlan
+internal sealed class GapPlan
 {
     public const int FilesInSentence = 3;
 

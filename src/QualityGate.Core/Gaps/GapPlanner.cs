@@ -6,7 +6,7 @@ using QualityGate.Coverage;
 namespace QualityGate.Gaps;
 
 /// <summary>A file that could help close a gap: its uncovered lines (or branches) and where they are.</summary>
-public sealed class GapCandidate
+internal sealed class GapCandidate
 {
     public GapCandidate(string path, int open, IReadOnlyList<LineSpan> spans)
     {
@@ -39,7 +39,7 @@ public sealed class GapCandidate
 /// by path, ordinal), and the plan is the shortest prefix of that ranking whose uncovered lines reach the number
 /// needed. No plan with fewer files exists: any k files leave at most as many lines uncovered as the k largest.
 /// </summary>
-public static class GapPlanner
+internal static class GapPlanner
 {
     /// <summary>
     /// The fewest more covered units that lift <paramref name="covered"/>/<paramref name="valid"/> to

@@ -5,7 +5,7 @@ using System.Linq;
 namespace QualityGate.Gaps;
 
 /// <summary>A run of source lines, first to last inclusive: "40–59", or "73" for one line.</summary>
-public readonly struct LineSpan
+internal readonly struct LineSpan
 {
     public LineSpan(int from, int to)
     {

@@ -10,7 +10,7 @@ namespace QualityGate.Output;
 /// only way to print a workflow command, and the command writers use it for the annotations QualityGate means.
 /// Disposing writes a last unfinished line and flushes; the inner writer stays open (it is usually the process's own).
 /// </summary>
-public sealed class GuardedWriter : TextWriter
+internal sealed class GuardedWriter : TextWriter
 {
     private readonly TextWriter inner;
     private readonly StringBuilder pending = new();

@@ -8,7 +8,7 @@ namespace QualityGate.Output;
 /// fillers that render as nothing; and terminal escape sequences. The console guard and the HTML, XML and Markdown
 /// escapers all take them from here.
 /// </summary>
-public static class Invisible
+internal static class Invisible
 {
     /// <summary>
     /// Format characters (Unicode category Cf: U+200B–U+200F, U+202A–U+202E, U+2066–U+2069, U+FEFF, tags …) and the

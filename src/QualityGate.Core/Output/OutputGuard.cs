@@ -21,7 +21,7 @@ namespace QualityGate.Output;
 /// the characters of a marker do not hide it. The annotation commands QualityGate means to emit are written with
 /// <see cref="GuardedWriter.WriteCommand"/>: escaped by their own writers, and kept whole.
 /// </summary>
-public static class OutputGuard
+internal static class OutputGuard
 {
     /// <summary>How long a piece of outside text may be in a console line unless the caller says otherwise.</summary>
     public const int DefaultMaxLength = 300;

@@ -7,7 +7,7 @@ using QualityGate.Reports;
 namespace QualityGate.Patch;
 
 /// <summary>A run of uncovered changed lines in one file, for "file:from-to" listings.</summary>
-public sealed class LineRange
+internal sealed class LineRange
 {
     public LineRange(string file, int from, int to)
     {
@@ -26,7 +26,7 @@ public sealed class LineRange
 }
 
 /// <summary>The coverage of the lines a change touched.</summary>
-public sealed class PatchResult
+internal sealed class PatchResult
 {
     public Ratio Lines { get; set; }
 
@@ -45,7 +45,7 @@ public sealed class PatchResult
 }
 
 /// <summary>Intersects a diff with the coverage: of the changed lines, which are coverable, and which of those ran.</summary>
-public static class PatchCoverage
+internal static class PatchCoverage
 {
     private static readonly string[] SourceExtensions = [".cs", ".vb", ".fs"];
 

@@ -7,7 +7,7 @@ using QualityGate.Diagnostics;
 namespace QualityGate.Patch;
 
 /// <summary>The lines one file gained or changed, by their numbers in the new version.</summary>
-public sealed class FileChange
+internal sealed class FileChange
 {
     public FileChange(string path, string? renamedFrom)
     {
@@ -33,7 +33,7 @@ public sealed class FileChange
 /// Reads 'git diff --unified=0 --find-renames --src-prefix=a/ --dst-prefix=b/' output: which lines of which files a
 /// change added or changed. What it does not understand is an error (QG3014), never a file left out of the patch.
 /// </summary>
-public static class UnifiedDiff
+internal static class UnifiedDiff
 {
     public static IReadOnlyList<FileChange> Parse(string diff)
     {

@@ -8,7 +8,7 @@ using QualityGate.Results;
 namespace QualityGate.Planning;
 
 /// <summary>A proposed source layer: a folder name shared by one or more projects, with what it measures today.</summary>
-public sealed class ProposedLayer
+internal sealed class ProposedLayer
 {
     public ProposedLayer(string name, IReadOnlyList<string> include, Ratio lines, Ratio branches, int files)
     {
@@ -31,7 +31,7 @@ public sealed class ProposedLayer
 }
 
 /// <summary>A proposed test layer: test projects by a naming convention, with their pass rate today.</summary>
-public sealed class ProposedTestLayer
+internal sealed class ProposedTestLayer
 {
     public ProposedTestLayer(string name, IReadOnlyList<string> projects, int passed, int failed)
     {
@@ -59,7 +59,7 @@ public sealed class ProposedTestLayer
 /// test project names, and the first phase's targets are today's values rounded down, so the plan passes today and
 /// fails on a regression.
 /// </summary>
-public sealed class PlanProposal
+internal sealed class PlanProposal
 {
     /// <summary>More layers than this read as noise in a first plan; the rest stay unlayered.</summary>
     public const int MaxLayers = 8;

@@ -11,7 +11,7 @@ namespace QualityGate.Policy;
 /// Judges a run against the current phase. Input problems (no coverage where a target needs it, a layer that matches
 /// nothing) throw coded errors; targets that are missed become violations in the report.
 /// </summary>
-public static class GateEvaluator
+internal static class GateEvaluator
 {
     public static GateReport Evaluate(GateInput input)
     {

@@ -6,7 +6,7 @@ using QualityGate.Results;
 namespace QualityGate.Policy;
 
 /// <summary>What the gate judges: the configuration, the results files and the coverage, already read.</summary>
-public sealed class GateInput
+internal sealed class GateInput
 {
     public GateInput(GateConfig config, IReadOnlyList<RecordedRun> runs)
     {

@@ -13,7 +13,7 @@ using QualityGate.Shards;
 namespace QualityGate.Policy;
 
 /// <summary>What one gate run reads, and where it writes its reports.</summary>
-public sealed class GateRunOptions
+internal sealed class GateRunOptions
 {
     public GateRunOptions(string startDirectory)
     {
@@ -70,7 +70,7 @@ public sealed class GateRunOptions
 /// The whole gate, from file paths to a verdict: used alike by the MSBuild task and by 'dotnet gate check', so the
 /// two cannot disagree.
 /// </summary>
-public static class GateRunner
+internal static class GateRunner
 {
     public static GateReport Run(GateRunOptions options) => Judge(options).Report;
 

@@ -9,7 +9,7 @@ namespace QualityGate.Policy;
 /// What a gate run writes once it has a verdict. The writers live in QualityGate.Reporting, which the task and the tool
 /// load and the test runners' front ends never do, so the core knows only this seam.
 /// </summary>
-public interface IGateReports
+internal interface IGateReports
 {
     /// <summary>Claims the files the reports will write, before anything is written: none may replace an input (QG2026).</summary>
     void Claim(OutputPaths outputs);

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace QualityGate.Policy;
 
 /// <summary>Minimum line and branch coverage, in percent; null means "no target".</summary>
-public class CoverageTarget
+internal class CoverageTarget
 {
     [Target(Stricter.Higher)]
     public double? Line { get; set; }
@@ -37,7 +37,7 @@ public class CoverageTarget
 }
 
 /// <summary>A source layer's targets.</summary>
-public sealed class LayerTarget : CoverageTarget
+internal sealed class LayerTarget : CoverageTarget
 {
     /// <summary>Every file of the layer must have at least this line coverage.</summary>
     [Target(Stricter.Higher)]
@@ -68,7 +68,7 @@ public sealed class LayerTarget : CoverageTarget
 }
 
 /// <summary>A test layer's targets: its pass rate, and the coverage its tests alone produce.</summary>
-public sealed class TestLayerTarget : CoverageTarget
+internal sealed class TestLayerTarget : CoverageTarget
 {
     [Target(Stricter.Higher)]
     public double? PassRate { get; set; }
@@ -90,7 +90,7 @@ public sealed class TestLayerTarget : CoverageTarget
 }
 
 /// <summary>What one phase requires. A phase inherits every target of the phases before it unless it sets it anew.</summary>
-public sealed class PhaseTargets
+internal sealed class PhaseTargets
 {
     public CoverageTarget Total { get; set; } = new();
 
@@ -144,7 +144,7 @@ public sealed class PhaseTargets
 }
 
 /// <summary>A named phase of the plan with its effective (inherited) targets.</summary>
-public sealed class Phase
+internal sealed class Phase
 {
     public Phase(string name, PhaseTargets targets)
     {

@@ -7,7 +7,7 @@ using QualityGate.Reports;
 namespace QualityGate.Policy;
 
 /// <summary>Groups the report's failing tests by root cause and counts root causes per category against the baseline.</summary>
-public static class RootCauseGrouping
+internal static class RootCauseGrouping
 {
     public static void Build(GateReport report, BaselineData? baseline)
     {

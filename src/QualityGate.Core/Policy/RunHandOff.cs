@@ -9,7 +9,7 @@ namespace QualityGate.Policy;
 /// the tests started, and the gate judges exactly that file, written by exactly that run — never a file an earlier
 /// run left at the same path.
 /// </summary>
-public static class RunHandOff
+internal static class RunHandOff
 {
     public static RecordedRun Read(string resultsFile, string expectedRunId)
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.FileSystemGlobbing;
 namespace QualityGate.Policy;
 
 /// <summary>A named group of source files (globs relative to qualitygate.json's folder). Layers may overlap.</summary>
-public sealed class SourceLayer
+internal sealed class SourceLayer
 {
     private Matcher? _matcher;
 

@@ -10,7 +10,7 @@ namespace QualityGate.Recording;
 /// spooled and one crash entry per test that was running. Used by a process that outlived the host (the MTP
 /// controller); a crashed run must never be mistaken for a complete one, nor vanish.
 /// </summary>
-public static class AbortedRun
+internal static class AbortedRun
 {
     public static RunSummary Write(string resultsFile, string? spoolFile, RunInfo run, IReadOnlyList<(string Name, string DisplayName)> running, string hint)
     {

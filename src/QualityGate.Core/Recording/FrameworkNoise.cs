@@ -9,7 +9,7 @@ namespace QualityGate.Recording;
 /// "[Test Cleanup Failure (…)]: …"; counted as tests, one timed-out test became two failures and budgets flipped at
 /// random. Its console progress lines ("[xUnit.net 00:00:01.23]   Ns.Test [FAIL]") arrive as error messages.
 /// </summary>
-public static class FrameworkNoise
+internal static class FrameworkNoise
 {
     private static readonly Regex Cleanup = new(
         @"^\[Test (?<scope>Assembly |Collection |Class |Method |Case )?Cleanup Failure \((?<subject>.*?)\)\]:\s*",

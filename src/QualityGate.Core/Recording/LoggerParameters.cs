@@ -11,7 +11,7 @@ namespace QualityGate.Recording;
 /// platform starts it, and by the build before the test run starts, so that a typo fails the build with its code
 /// instead of leaving an earlier run's results to be judged. An unknown key or a bad value is an error, never ignored.
 /// </summary>
-public static class LoggerParameters
+internal static class LoggerParameters
 {
     public const string LogFilePath = nameof(LogFilePath);
     public const string Verbosity = nameof(Verbosity);

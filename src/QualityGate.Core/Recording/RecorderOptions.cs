@@ -5,7 +5,7 @@ using QualityGate.Diagnostics;
 namespace QualityGate.Recording;
 
 /// <summary>How much the end-of-run console summary says.</summary>
-public enum Verbosity
+internal enum Verbosity
 {
     Quiet,
     Minimal,
@@ -14,7 +14,7 @@ public enum Verbosity
 }
 
 /// <summary>Where and how a run's results are recorded.</summary>
-public sealed class RecorderOptions
+internal sealed class RecorderOptions
 {
     public const string DefaultFileName = "{assembly}.{framework}.qualitygate.json";
 

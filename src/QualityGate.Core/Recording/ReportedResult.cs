@@ -5,7 +5,7 @@ using QualityGate.Results;
 namespace QualityGate.Recording;
 
 /// <summary>One test result as a host reports it, before QualityGate categorizes and records it.</summary>
-public sealed class ReportedResult
+internal sealed class ReportedResult
 {
     public ReportedResult(string source, string name, string displayName, TestOutcome outcome)
     {

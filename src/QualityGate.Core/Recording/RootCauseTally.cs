@@ -4,7 +4,7 @@ using QualityGate.Results;
 namespace QualityGate.Recording;
 
 /// <summary>The failures of one root cause seen so far in a run: how many, and the first few, for the console.</summary>
-public sealed class RootCauseTally
+internal sealed class RootCauseTally
 {
     /// <summary>Test names kept per root cause; the count goes on beyond.</summary>
     public const int NamesKept = 3;

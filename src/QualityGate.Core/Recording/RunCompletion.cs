@@ -4,7 +4,7 @@ using QualityGate.Results;
 namespace QualityGate.Recording;
 
 /// <summary>How a run ended, as the host reports it.</summary>
-public sealed class RunCompletion
+internal sealed class RunCompletion
 {
     public bool Aborted { get; set; }
 

@@ -14,7 +14,7 @@ namespace QualityGate.Recording;
 /// at the end. Hosts (the VSTest logger) translate their events into these calls. Not thread-safe by itself: the
 /// host serializes calls.
 /// </summary>
-public sealed class RunRecorder : IDisposable
+internal sealed class RunRecorder : IDisposable
 {
     private readonly RecorderOptions _options;
     private readonly TextWriter _console;

@@ -10,7 +10,7 @@ namespace QualityGate.Recording;
 /// Reads back the results a crashed run had spooled: the spool is the results file's "tests" array, written as the
 /// run went and cut off wherever the process died. Every complete entry is kept; a half-written last one is dropped.
 /// </summary>
-public static class SpoolRecovery
+internal static class SpoolRecovery
 {
     public static IReadOnlyList<TestResultRecord> Read(string spoolPath)
     {

@@ -6,7 +6,7 @@ using QualityGate.Gaps;
 namespace QualityGate.Reports;
 
 /// <summary>How a coverable line fared: it ran, it did not, or it ran while some of its branches did not.</summary>
-public enum LineMark : byte
+internal enum LineMark : byte
 {
     Covered,
     Uncovered,
@@ -14,7 +14,7 @@ public enum LineMark : byte
 }
 
 /// <summary>One source file's coverage: its counts, the baseline's rate, and which lines ran.</summary>
-public sealed class FileResult
+internal sealed class FileResult
 {
     private readonly int[] _lines;
     private readonly LineMark[] _marks;

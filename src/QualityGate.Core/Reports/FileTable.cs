@@ -9,7 +9,7 @@ namespace QualityGate.Reports;
 /// The per-layer file table: each file's rate before (the baseline) and after (this run), in the order the story
 /// reads — the largest change first, then the most uncovered lines, then by path.
 /// </summary>
-public static class FileTable
+internal static class FileTable
 {
     /// <summary>
     /// Whether the files have a before: a baseline whose coverage this run can be held to (not a project's slice of a

@@ -5,7 +5,7 @@ using QualityGate.Policy;
 namespace QualityGate.Reports;
 
 /// <summary>Covered of valid, and the rate in percent (null when nothing is valid).</summary>
-public readonly struct Ratio
+internal readonly struct Ratio
 {
     public Ratio(int covered, int valid)
     {
@@ -21,7 +21,7 @@ public readonly struct Ratio
 }
 
 /// <summary>A source layer (or the total, or the unlayered files) measured against its target.</summary>
-public sealed class LayerResult
+internal sealed class LayerResult
 {
     public LayerResult(string name, Ratio lines, Ratio branches, int files)
     {
@@ -48,7 +48,7 @@ public sealed class LayerResult
 }
 
 /// <summary>A test layer's pass rate (and, where targeted, the coverage its tests produce).</summary>
-public sealed class TestLayerResult
+internal sealed class TestLayerResult
 {
     public TestLayerResult(string name)
     {
@@ -75,7 +75,7 @@ public sealed class TestLayerResult
 }
 
 /// <summary>Failing tests of one category against the category's budget.</summary>
-public sealed class CategoryResult
+internal sealed class CategoryResult
 {
     public CategoryResult(string name, int count, int? budget)
     {
@@ -94,7 +94,7 @@ public sealed class CategoryResult
 }
 
 /// <summary>One failing test, as the reports list it.</summary>
-public sealed class FailedTest
+internal sealed class FailedTest
 {
     public FailedTest(string name, string category)
     {
@@ -129,7 +129,7 @@ public sealed class FailedTest
 }
 
 /// <summary>A target that was not met: a code, and a sentence with the measured value, the target and the gap.</summary>
-public sealed class Violation
+internal sealed class Violation
 {
     public Violation(string code, string subject, string message)
     {
@@ -161,7 +161,7 @@ public sealed class Violation
 }
 
 /// <summary>Before (the baseline) and after (this run) for one layer, the total, a file or a pass rate.</summary>
-public sealed class Change
+internal sealed class Change
 {
     public Change(string name, double? before, double? after)
     {
@@ -180,7 +180,7 @@ public sealed class Change
 }
 
 /// <summary>What the run looks like against the committed baseline.</summary>
-public sealed class BaselineComparison
+internal sealed class BaselineComparison
 {
     public BaselineComparison(string path)
     {
@@ -226,7 +226,7 @@ public sealed class BaselineComparison
 }
 
 /// <summary>The gate's verdict and everything measured on the way to it.</summary>
-public sealed partial class GateReport
+internal sealed partial class GateReport
 {
     public const string Schema = "qualitygate.report/2";
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace QualityGate.Reports;
 
 /// <summary>One root cause of the run: the failing tests that share its key, one representative failure, what to do.</summary>
-public sealed class RootCauseResult
+internal sealed class RootCauseResult
 {
     public RootCauseResult(string key, string category)
     {
@@ -40,7 +40,7 @@ public sealed class RootCauseResult
 }
 
 /// <summary>Root causes per category, with the baseline's count and the change (budgets stay per failing test).</summary>
-public sealed class RootCauseCount
+internal sealed class RootCauseCount
 {
     public RootCauseCount(string category, int failures, int rootCauses)
     {
@@ -61,7 +61,7 @@ public sealed class RootCauseCount
     public int? Change => Baseline is { } before ? RootCauses - before : null;
 }
 
-public sealed partial class GateReport
+internal sealed partial class GateReport
 {
     /// <summary>The run's root causes, the largest first.</summary>
     public List<RootCauseResult> RootCauses { get; } = [];

@@ -1,7 +1,7 @@
 namespace QualityGate.Results;
 
 /// <summary>The "failure" object of a failed test: its category, the evidence and what to do.</summary>
-public sealed class FailureRecord
+internal sealed class FailureRecord
 {
     public FailureRecord(string category, string rule, string hint)
     {

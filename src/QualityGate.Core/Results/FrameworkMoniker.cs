@@ -3,7 +3,7 @@ using System;
 namespace QualityGate.Results;
 
 /// <summary>Turns the test platform's framework names (".NETCoreApp,Version=v10.0") into short monikers (net10.0).</summary>
-public static class FrameworkMoniker
+internal static class FrameworkMoniker
 {
     public const string Unknown = "unknown";
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace QualityGate.Results;
 
 /// <summary>A results file as the gate reads it back: the run and its tests.</summary>
-public sealed class RecordedRun
+internal sealed class RecordedRun
 {
     public RecordedRun(string path, string assembly, string targetFramework)
     {
@@ -41,7 +41,7 @@ public sealed class RecordedRun
 }
 
 /// <summary>One test of a results file, with what the gate needs of it.</summary>
-public sealed class RecordedTest
+internal sealed class RecordedTest
 {
     public RecordedTest(string name, string displayName, TestOutcome outcome)
     {

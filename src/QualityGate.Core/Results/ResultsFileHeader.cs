@@ -10,7 +10,7 @@ namespace QualityGate.Results;
 /// The "run" part of a results file, read without the tests (the writer puts "run" first, "tests" last), and the one
 /// edit made after a run: adding the attachments a process outside the test host produced (coverlet.MTP's report).
 /// </summary>
-public static class ResultsFileHeader
+internal static class ResultsFileHeader
 {
     /// <summary>The run id of the results file at <paramref name="path"/>, or null when there is no readable file.</summary>
     public static string? ReadRunId(string path)

@@ -12,7 +12,7 @@ namespace QualityGate.Results;
 /// that repeats a key, holds a null or a negative duration where the schema has none, or whose summary contradicts
 /// its tests (QG2007 naming the field's path). Errors describe the file, they never quote it.
 /// </summary>
-public static class ResultsFileReader
+internal static class ResultsFileReader
 {
     private static readonly Regex SchemaName = new(@"^[a-z][a-z0-9.\-]{0,40}/[0-9]{1,4}$", RegexOptions.CultureInvariant);
 

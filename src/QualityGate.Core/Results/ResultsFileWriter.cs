@@ -14,7 +14,7 @@ namespace QualityGate.Results;
 /// the spool behind it into a temporary file and renames that over the target, so a crash never leaves a truncated
 /// file that still parses.
 /// </summary>
-public sealed class ResultsFileWriter : IDisposable
+internal sealed class ResultsFileWriter : IDisposable
 {
     public const string Schema = "qualitygate.results/1";
 

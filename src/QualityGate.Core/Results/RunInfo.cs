@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace QualityGate.Results;
 
 /// <summary>The "run" object of a results file: which assembly ran, when, and how it ended.</summary>
-public sealed class RunInfo
+internal sealed class RunInfo
 {
     public RunInfo(string assembly, string targetFramework)
     {
@@ -44,7 +44,7 @@ public sealed class RunInfo
 }
 
 /// <summary>A file a data collector attached to the run, such as coverlet's coverage.cobertura.xml.</summary>
-public sealed class RunAttachment
+internal sealed class RunAttachment
 {
     public RunAttachment(string path, string? description, string? collector)
     {

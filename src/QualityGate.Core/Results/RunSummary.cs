@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace QualityGate.Results;
 
 /// <summary>Counts per outcome and per failure category; kept as results stream past, so memory stays flat.</summary>
-public sealed class RunSummary
+internal sealed class RunSummary
 {
     private readonly SortedDictionary<string, int> _categories = new(System.StringComparer.Ordinal);
     private readonly SortedDictionary<string, HashSet<string>> _rootCauses = new(System.StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace QualityGate.Results;
 
 /// <summary>A file and line, as a test case or a stack frame gives them.</summary>
-public sealed class SourceLocation
+internal sealed class SourceLocation
 {
     public SourceLocation(string file, int? line)
     {

@@ -5,7 +5,7 @@ namespace QualityGate.Results;
 /// Display names are not enough: NUnit and MSTest display a bare method name, so two classes' tests of the same name
 /// would be one test, and a new failure of one would pass as the known failure of the other.
 /// </summary>
-public static class TestIdentity
+internal static class TestIdentity
 {
     /// <summary>
     /// "Ns.Class.Method(args)": the name when it already carries the arguments (NUnit), else the name followed by the

@@ -1,7 +1,7 @@
 namespace QualityGate.Results;
 
 /// <summary>The outcome of one test result, as the results file spells it.</summary>
-public enum TestOutcome
+internal enum TestOutcome
 {
     None,
     Passed,
@@ -9,7 +9,7 @@ public enum TestOutcome
     Skipped,
 }
 
-public static class TestOutcomeNames
+internal static class TestOutcomeNames
 {
     public static string ToJsonName(this TestOutcome outcome) => outcome switch
     {

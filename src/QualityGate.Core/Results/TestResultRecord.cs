@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace QualityGate.Results;
 
 /// <summary>One test result: one entry of the results file's "tests" array. Theory rows are separate records.</summary>
-public sealed class TestResultRecord
+internal sealed class TestResultRecord
 {
     public TestResultRecord(string name, string displayName, TestOutcome outcome)
     {

@@ -3,7 +3,7 @@ using System;
 namespace QualityGate.Results;
 
 /// <summary>A test trait (xunit Trait, NUnit Category/Property, MSTest TestCategory/TestProperty).</summary>
-public readonly struct Trait : IEquatable<Trait>
+internal readonly struct Trait : IEquatable<Trait>
 {
     public Trait(string name, string value)
     {

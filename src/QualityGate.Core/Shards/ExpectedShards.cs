@@ -6,7 +6,7 @@ using QualityGate.Diagnostics;
 namespace QualityGate.Shards;
 
 /// <summary>The shards a split CI run must deliver: a count, or the shard names.</summary>
-public sealed class ExpectedShards
+internal sealed class ExpectedShards
 {
     private ExpectedShards(int count, IReadOnlyList<string>? names)
     {

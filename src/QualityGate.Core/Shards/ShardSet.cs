@@ -10,7 +10,7 @@ namespace QualityGate.Shards;
 /// Results from a CI run split into shards: refuses an incomplete or duplicated set (a gate must never post a verdict
 /// from partial uploads), and merges the runs of one assembly so a test run in two shards counts once.
 /// </summary>
-public static class ShardSet
+internal static class ShardSet
 {
     public static void Check(IReadOnlyList<RecordedRun> runs, ExpectedShards? expected)
     {

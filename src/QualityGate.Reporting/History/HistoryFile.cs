@@ -17,7 +17,7 @@ namespace QualityGate.History;
 /// the runs added and dropped. Appends read, add, drop the oldest and write a temporary file renamed over the old one,
 /// under a lock, so two gates finishing at once both land and a crash never leaves half a file.
 /// </summary>
-public static class HistoryFile
+internal static class HistoryFile
 {
     public const string Schema = "qualitygate.history/1";
 

@@ -5,7 +5,7 @@ using QualityGate.Reports;
 namespace QualityGate.History;
 
 /// <summary>One gate run, compactly: enough to draw the trend of each layer, the pass rate and the failure categories.</summary>
-public sealed class HistoryRecord
+internal sealed class HistoryRecord
 {
     public HistoryRecord(DateTimeOffset time)
     {

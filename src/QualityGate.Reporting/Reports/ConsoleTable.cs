@@ -5,7 +5,7 @@ using QualityGate.Policy;
 namespace QualityGate.Reports;
 
 /// <summary>The compact per-layer table the build prints: one line per layer, then tests and categories.</summary>
-public static class ConsoleTable
+internal static class ConsoleTable
 {
     public static IEnumerable<string> Lines(GateReport report)
     {

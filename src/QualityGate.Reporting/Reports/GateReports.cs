@@ -12,7 +12,7 @@ namespace QualityGate.Reports;
 /// The gate run's publishing step: the JSON report and the Markdown summary, then what <see cref="PublishOptions"/>
 /// asks for (HTML, badges, JUnit, history, CI summary and annotations). The task and the tool hand it to the gate runner.
 /// </summary>
-public sealed class GateReports : IGateReports
+internal sealed class GateReports : IGateReports
 {
     /// <summary>Where to write qualitygate-report.json, or null.</summary>
     public string? JsonPath { get; set; }

@@ -7,7 +7,7 @@ using QualityGate.Policy;
 namespace QualityGate.Reports;
 
 /// <summary>The Markdown summary: verdict, per-layer table, tests and categories, violations, first failures.</summary>
-public static class MarkdownReport
+internal static class MarkdownReport
 {
     private const int FailuresPerCategory = 5;
     private const int ViolationsListed = 20;

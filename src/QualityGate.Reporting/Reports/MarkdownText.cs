@@ -6,7 +6,7 @@ namespace QualityGate.Reports;
 /// Makes untrusted text (test names, messages) inert in Markdown: no tables broken by '|', no HTML, no code spans,
 /// links or emphasis, one line.
 /// </summary>
-public static class MarkdownText
+internal static class MarkdownText
 {
     public static string Escape(string? text, int maxLength = 200)
     {

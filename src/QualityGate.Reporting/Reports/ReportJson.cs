@@ -5,7 +5,7 @@ using QualityGate.Policy;
 namespace QualityGate.Reports;
 
 /// <summary>Writes qualitygate-report.json (schema qualitygate.report/2), the contract CI scripts read.</summary>
-public static class ReportJson
+internal static class ReportJson
 {
     public static void Write(GateReport report, Stream stream)
     {

@@ -6,7 +6,7 @@ using System.Linq;
 namespace QualityGate.Reports;
 
 /// <summary>Where the reports went, said once: the line the build prints, and the pointer its errors end with.</summary>
-public static class ReportPaths
+internal static class ReportPaths
 {
     /// <summary>
     /// "QualityGate reports: TestResults/qualitygate/App.Tests.net10.0/qualitygate-report.html,

@@ -11,7 +11,7 @@ namespace QualityGate.Reports;
 /// Paths as a reader wants them: relative to the repository, and on GitHub Actions a link to the file at the commit
 /// judged (GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/path#Lline, relative to GITHUB_WORKSPACE).
 /// </summary>
-public sealed class SourceLinks
+internal sealed class SourceLinks
 {
     private static readonly Regex Server = new("^https?://[A-Za-z0-9.:-]+$", RegexOptions.CultureInvariant);
     private static readonly Regex Repository = new("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", RegexOptions.CultureInvariant);

@@ -21,11 +21,11 @@ public class WriterCorpusTests
     [InlineData(Verbosity.Quiet)]
     [InlineData(Verbosity.Normal)]
     [InlineData(Verbosity.Detailed)]
-    public void The_logger_summary_prints_hostile_names_messages_paths_and_abort_reasons_without_a_command(Verbosity verbosity)
+    public void The_logger_summary_prints_hostile_names_messages_paths_and_abort_reasons_without_a_command(object verbosity)
     {
         using var temp = new TempFolder();
         var console = new StringWriter();
-        var options = new RecorderOptions(temp.Path, "net10.0") { Clock = () => Now, Verbosity = verbosity, LogFilePath = "{assembly}.json" };
+        var options = new RecorderOptions(temp.Path, "net10.0") { Clock = () => Now, Verbosity = (Verbosity)verbosity, LogFilePath = "{assembly}.json" };
         using (var recorder = new RunRecorder(options, console))
         {
             foreach (var text in HostileText.Corpus.Append(HostileText.All))
@@ -68,8 +68,9 @@ public class WriterCorpusTests
     [InlineData(CiKind.None)]
     [InlineData(CiKind.GitHub)]
     [InlineData(CiKind.Azure)]
-    public void Published_CI_output_holds_only_the_commands_QualityGate_means(CiKind ci)
+    public void Published_CI_output_holds_only_the_commands_QualityGate_means(object kind)
     {
+        var ci = (CiKind)kind;
         using var temp = new TempFolder();
         var report = Report(out var runs);
         var console = new StringWriter();

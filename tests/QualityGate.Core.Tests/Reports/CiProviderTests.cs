@@ -23,8 +23,9 @@ public class CiProviderTests
     [InlineData("TF_BUILD", "True", CiKind.Azure)]
     [InlineData("GITHUB_ACTIONS", "false", CiKind.None)]
     [InlineData("CI", "true", CiKind.None)]
-    public void The_CI_system_is_detected_from_its_variable(string name, string value, CiKind expected)
+    public void The_CI_system_is_detected_from_its_variable(string name, string value, object kind)
     {
+        var expected = (CiKind)kind;
         Assert.Equal(expected, CiProvider.Detect(Env((name, value)), null));
         Assert.Equal(expected, CiProvider.Detect(Env((name, value)), "auto"));
     }
@@ -33,8 +34,9 @@ public class CiProviderTests
     [InlineData("github", CiKind.GitHub)]
     [InlineData("Azure", CiKind.Azure)]
     [InlineData("none", CiKind.None)]
-    public void The_switch_forces_a_provider_or_none_whatever_the_environment(string force, CiKind expected)
+    public void The_switch_forces_a_provider_or_none_whatever_the_environment(string force, object kind)
     {
+        var expected = (CiKind)kind;
         Assert.Equal(expected, CiProvider.Detect(Env(("GITHUB_ACTIONS", "true")), force));
     }
 

@@ -8,7 +8,7 @@ using QualityGate.Reports.Html;
 namespace QualityGate.Reports.Badges;
 
 /// <summary>Whether a badge's figure meets its target.</summary>
-public enum BadgeStatus
+internal enum BadgeStatus
 {
     /// <summary>No target: grey.</summary>
     Untargeted,
@@ -24,7 +24,7 @@ public enum BadgeStatus
 /// A flat, shields.io-like SVG badge ("services | 88.4 %"): self-contained, its widths computed from the text, its
 /// text escaped for XML.
 /// </summary>
-public sealed class Badge
+internal sealed class Badge
 {
     private const int Padding = 6;
 

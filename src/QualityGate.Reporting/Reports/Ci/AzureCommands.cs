@@ -11,7 +11,7 @@ namespace QualityGate.Reports.Ci;
 /// keeps test-provided text on our line, escaping ';' and ']' keeps it inside its property. The agent looks for
 /// "##vso[" anywhere in a line, so one in the text is broken with a zero-width space: only our command starts there.
 /// </summary>
-public static class AzureCommands
+internal static class AzureCommands
 {
     public static string EscapeData(string? text)
     {

@@ -5,7 +5,7 @@ using QualityGate.Diagnostics;
 namespace QualityGate.Reports.Ci;
 
 /// <summary>The CI system whose summary and annotation formats the publisher writes.</summary>
-public enum CiKind
+internal enum CiKind
 {
     /// <summary>No CI: files only, nothing printed for a CI system.</summary>
     None,
@@ -18,7 +18,7 @@ public enum CiKind
 }
 
 /// <summary>Detects the CI system from the environment, or takes the one a switch forces.</summary>
-public static class CiProvider
+internal static class CiProvider
 {
     /// <summary>The values the switch accepts.</summary>
     public static readonly IReadOnlyList<string> ForceValues = ["auto", "github", "azure", "none"];

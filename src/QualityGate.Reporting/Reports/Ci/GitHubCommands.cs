@@ -10,7 +10,7 @@ namespace QualityGate.Reports.Ci;
 /// at the start of a line, so escaping CR and LF keeps every test-provided text inside the one line we start; escaping
 /// ':' and ',' in properties keeps a name from ending its property or the command early.
 /// </summary>
-public static class GitHubCommands
+internal static class GitHubCommands
 {
     /// <summary>GitHub keeps at most this many annotations of each kind per step.</summary>
     public const int MaxAnnotationsPerKind = 10;

@@ -7,7 +7,7 @@ using QualityGate.Reports.Ci;
 namespace QualityGate.Reports;
 
 /// <summary>What <see cref="ReportPublisher"/> writes, where, and for which CI system.</summary>
-public sealed class PublishOptions
+internal sealed class PublishOptions
 {
     public PublishOptions(string outputDirectory)
     {

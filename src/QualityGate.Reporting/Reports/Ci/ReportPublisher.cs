@@ -19,7 +19,7 @@ namespace QualityGate.Reports;
 /// Actions the step summary and annotations, on Azure Pipelines the build summary and logged issues. The one entry
 /// point the MSBuild task and 'dotnet gate' call after the gate has judged.
 /// </summary>
-public static class ReportPublisher
+internal static class ReportPublisher
 {
     public const string HtmlFileName = "qualitygate-report.html";
 

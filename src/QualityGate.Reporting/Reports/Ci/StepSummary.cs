@@ -11,7 +11,7 @@ namespace QualityGate.Reports.Ci;
 /// share the step's file, so each append holds the file exclusively; and GitHub drops a summary over 1 MiB whole, so
 /// what would not fit is cut at a line boundary, with a note.
 /// </summary>
-public static class StepSummary
+internal static class StepSummary
 {
     /// <summary>GitHub's limit for one step's summary file.</summary>
     public const int MaxBytes = 1024 * 1024;

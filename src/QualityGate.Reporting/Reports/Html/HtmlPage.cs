@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace QualityGate.Reports.Html;
 
 /// <summary>What the HTML page says about itself: its title, when it was written, and the commit it judged.</summary>
-public sealed class HtmlPage
+internal sealed class HtmlPage
 {
     public HtmlPage(string title, DateTimeOffset generated)
     {

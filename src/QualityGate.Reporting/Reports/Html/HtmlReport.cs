@@ -13,7 +13,7 @@ namespace QualityGate.Reports.Html;
 /// verdict, the per-layer table, trends over the history and the failures. A Content-Security-Policy that forbids
 /// scripts backs up the escaping of every test-provided text.
 /// </summary>
-public static class HtmlReport
+internal static class HtmlReport
 {
     public static void Write(GateReport report, IReadOnlyList<HistoryRecord> history, HtmlPage page, TextWriter writer)
     {

@@ -8,7 +8,7 @@ namespace QualityGate.Reports.Html;
 /// surrogates, U+FFFE/U+FFFF) or a reader cannot see (bidirectional overrides, zero-width characters, tags) becomes
 /// U+FFFD, so the output is well-formed and shows what a test printed, in the order it printed it.
 /// </summary>
-public static class MarkupText
+internal static class MarkupText
 {
     private const char Replacement = '\uFFFD';
 

@@ -13,7 +13,7 @@ namespace QualityGate.Reports.JUnit;
 /// &lt;testcase&gt; per result, the failure's category as its type. Every name and message goes through
 /// <see cref="MarkupText"/>, so the file is well-formed whatever the tests printed.
 /// </summary>
-public static class JUnitReport
+internal static class JUnitReport
 {
     private const int MaxMessageAttribute = 1000;
 
