@@ -77,7 +77,7 @@ internal sealed class BaselineCommand
         output.WriteLine($"  phase reached: {baseline.Phase ?? "(none yet)"}; {baseline.Layers.Count} layers, {baseline.Files.Count} files, {baseline.KnownFailures.Count} known failures");
         if (baseline.Total is { } total)
         {
-            output.WriteLine($"  total line coverage {Rate(total.Lines)}, branch coverage {Rate(total.Branches)}");
+            output.WriteLine($"  total line coverage {RateText.Percent(total.Lines.Rate)}, branch coverage {RateText.Percent(total.Branches.Rate)}");
         }
 
         foreach (var change in update.Loosened)
@@ -89,5 +89,4 @@ internal sealed class BaselineCommand
         return ExitCodes.Passed;
     }
 
-    private static string Rate(Ratio ratio) => ratio.Rate is { } r ? Policy.GateEvaluator.Percent(r) : "—";
 }

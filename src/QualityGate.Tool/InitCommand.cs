@@ -8,6 +8,7 @@ using QualityGate.Files;
 using QualityGate.Planning;
 using QualityGate.Policy;
 using QualityGate.Results;
+using QualityGate.Reports;
 
 namespace QualityGate.Tool;
 
@@ -114,10 +115,10 @@ internal sealed class InitCommand
         output.WriteLine($"QualityGate plan written: {Path.GetRelativePath(currentDirectory, target)} (baseline: {Path.GetRelativePath(currentDirectory, recorded.Path!)})");
         foreach (var layer in proposal.Layers)
         {
-            output.WriteLine($"  layer {layer.Name,-16} {Rate(layer.Lines.Rate)} lines  ({string.Join(", ", layer.Include)})");
+            output.WriteLine($"  layer {layer.Name,-16} {RateText.Percent(layer.Lines.Rate)} lines  ({string.Join(", ", layer.Include)})");
         }
 
-        output.WriteLine($"  total {Rate(proposal.TotalLines.Rate)} lines, {Rate(proposal.TotalBranches.Rate)} branches; pass rate {Rate(proposal.PassRate)}; failing: {(proposal.Failures.Count == 0 ? "none" : string.Join(", ", proposal.Failures.Select(f => $"{f.Key} {f.Value}")))}");
+        output.WriteLine($"  total {RateText.Percent(proposal.TotalLines.Rate)} lines, {RateText.Percent(proposal.TotalBranches.Rate)} branches; pass rate {RateText.Percent(proposal.PassRate)}; failing: {(proposal.Failures.Count == 0 ? "none" : string.Join(", ", proposal.Failures.Select(f => $"{f.Key} {f.Value}")))}");
         foreach (var reason in proposal.Reasons)
         {
             output.WriteLine($"  why: {reason}");
@@ -158,5 +159,4 @@ internal sealed class InitCommand
     private static QualityGateException Unwritable(string path, Exception e) =>
         new(DiagnosticCode.ReportUnwritable, $"cannot write the plan: {e.Message} Run 'dotnet gate init' where you can write.", path, e);
 
-    private static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
 }

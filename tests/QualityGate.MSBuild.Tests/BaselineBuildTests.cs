@@ -25,7 +25,7 @@ public class BaselineBuildTests(PackageFeed feed)
         var (exit, output) = Test(sample, [], "--filter", "FullyQualifiedName!~Net_refuses");
 
         Assert.Equal(1, exit);
-        Assert.Contains("error QG5001: services: line coverage fell 100.0 % → 83.3 % (-16.7 pp; tolerance 0.1 pp) since the baseline.", output);
+        Assert.Contains("error QG5001: services: line coverage fell 100.0 % → 83.3 % (−16.7 pp; tolerance 0.1 pp) since the baseline.", output);
     }
 
     [Fact]

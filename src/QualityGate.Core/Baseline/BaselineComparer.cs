@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using QualityGate.Diagnostics;
-using QualityGate.Policy;
 using QualityGate.Reports;
 using QualityGate.Results;
 
@@ -110,12 +109,12 @@ internal static class BaselineComparer
             {
                 var change = new Change(pair.Key, pair.Value.Lines.Rate, file.Lines.Rate);
                 changes.Add(change);
-                if (change.Delta is { } delta && delta < -settings.FileTolerance)
+                if (Ratchet.Fell(change.Before, change.After, settings.FileTolerance) && change.Delta is { } delta)
                 {
                     report.Violations.Add(new Violation(
                         DiagnosticCode.FileCoverageFell,
                         pair.Key,
-                        $"{pair.Key}: line coverage fell {Pct(change.Before)} → {Pct(change.After)} ({Points(delta)}; tolerance {Points(settings.FileTolerance, signed: false)}). " +
+                        $"{pair.Key}: line coverage fell {RateText.Percent(change.Before)} → {RateText.Percent(change.After)} ({RateText.Change(delta)}; tolerance {RateText.Points(settings.FileTolerance)}). " +
                         "Cover it again, or accept the loss with 'dotnet gate baseline --allow-loosening --reason \"…\"'.")
                     {
                         File = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(settings.Path)!, pair.Key),
@@ -134,12 +133,12 @@ internal static class BaselineComparer
         comparison.Layers.Add(change);
         foreach (var (what, was, now) in new[] { ("line", before.Lines.Rate, lines.Rate), ("branch", before.Branches.Rate, branches.Rate) })
         {
-            if (was is { } b && now is { } a && a - b < -tolerance)
+            if (Ratchet.Fell(was, now, tolerance) && was is { } b && now is { } a)
             {
                 report.Violations.Add(new Violation(
                     code,
                     name,
-                    $"{name}: {what} coverage fell {Pct(b)} → {Pct(a)} ({Points(a - b)}; tolerance {Points(tolerance, signed: false)}) since the baseline. " +
+                    $"{name}: {what} coverage fell {RateText.Percent(b)} → {RateText.Percent(a)} ({RateText.Change(a - b)}; tolerance {RateText.Points(tolerance)}) since the baseline. " +
                     "Add the tests back, or accept the loss with 'dotnet gate baseline --allow-loosening --reason \"…\"'.")
                 {
                     File = file,
@@ -163,12 +162,12 @@ internal static class BaselineComparer
             var after = layer is null ? report.PassRate : layer.PassRate;
             var name = layer is null ? "all tests" : $"{layer.Name} tests";
             comparison.PassRates.Add(new Change(name, before, after));
-            if (before is { } b && after is { } a && a < b - 1e-9)
+            if (Ratchet.Fell(before, after, Ratchet.PassRateTolerance) && before is { } b && after is { } a)
             {
                 report.Violations.Add(new Violation(
                     DiagnosticCode.PassRateFell,
                     name,
-                    $"{name}: pass rate fell {Pct(b)} → {Pct(a)} since the baseline. Fix the new failures listed in the report."));
+                    $"{name}: pass rate fell {RateText.Percent(b)} → {RateText.Percent(a)} since the baseline. Fix the new failures listed in the report."));
             }
         }
     }
@@ -232,8 +231,5 @@ internal static class BaselineComparer
         }
     }
 
-    private static string Pct(double? value) => value is { } v ? GateEvaluator.Percent(v) : "—";
 
-    private static string Points(double value, bool signed = true) =>
-        (signed && value >= 0 ? "+" : string.Empty) + value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " pp";
 }

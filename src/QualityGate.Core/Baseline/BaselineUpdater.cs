@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using QualityGate.Configuration;
 using QualityGate.Diagnostics;
-using QualityGate.Policy;
 using QualityGate.Reports;
 using QualityGate.Results;
 
@@ -162,9 +161,9 @@ internal static class BaselineUpdater
 
             foreach (var (what, b, a) in new[] { ("lines", before.Lines.Rate, after.Lines.Rate), ("branches", before.Branches.Rate, after.Branches.Rate) })
             {
-                if (b is { } was && a is { } now && now < was - tolerance)
+                if (Ratchet.Fell(b, a, tolerance) && b is { } was && a is { } now)
                 {
-                    loosened.Add($"{name} {what} {GateEvaluator.Percent(was)} → {GateEvaluator.Percent(now)}");
+                    loosened.Add($"{name} {what} {RateText.Percent(was)} → {RateText.Percent(now)}");
                 }
             }
         }
@@ -189,9 +188,9 @@ internal static class BaselineUpdater
 
         foreach (var pair in old.Tests)
         {
-            if (next.Tests.TryGetValue(pair.Key, out var counts) && BaselineData.PassRate(counts) is { } now && BaselineData.PassRate(pair.Value) is { } was && now < was - 1e-9)
+            if (next.Tests.TryGetValue(pair.Key, out var counts) && BaselineData.PassRate(pair.Value) is { } was && BaselineData.PassRate(counts) is { } now && Ratchet.Fell(was, now, Ratchet.PassRateTolerance))
             {
-                loosened.Add($"pass rate {(pair.Key == BaselineFile.AllTests ? "of all tests" : "of " + pair.Key)} {GateEvaluator.Percent(was)} → {GateEvaluator.Percent(now)}");
+                loosened.Add($"pass rate {(pair.Key == BaselineFile.AllTests ? "of all tests" : "of " + pair.Key)} {RateText.Percent(was)} → {RateText.Percent(now)}");
             }
         }
 

@@ -69,7 +69,7 @@ internal sealed class OpenCoverParser
                 {
                     ReadBranchPoint(methodFile);
                 }
-                else if ((ReferenceEquals(name, names.Module) || ReferenceEquals(name, names.Class2) || ReferenceEquals(name, names.Method))
+                else if ((ReferenceEquals(name, names.Module) || ReferenceEquals(name, names.OpenCoverClass) || ReferenceEquals(name, names.Method))
                     && reader.GetAttribute(names.SkippedDueTo) is not null)
                 {
                     reader.Skip();

@@ -26,7 +26,7 @@ internal sealed class ReportNames
         // OpenCover
         CoverageSession = table.Add("CoverageSession");
         Module = table.Add("Module");
-        Class2 = table.Add("Class");
+        OpenCoverClass = table.Add("Class");
         Method = table.Add("Method");
         File = table.Add("File");
         FileRef = table.Add("FileRef");
@@ -57,8 +57,8 @@ internal sealed class ReportNames
     public string CoverageSession { get; }
     public string Module { get; }
 
-    /// <summary>OpenCover's "Class" (Cobertura's is "class").</summary>
-    public string Class2 { get; }
+    /// <summary>OpenCover's "Class" element; Cobertura's lower-case "class" is <see cref="Class"/>.</summary>
+    public string OpenCoverClass { get; }
     public string Method { get; }
     public string File { get; }
     public string FileRef { get; }

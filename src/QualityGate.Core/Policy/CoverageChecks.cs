@@ -115,7 +115,7 @@ internal static class CoverageChecks
             report.Violations.Add(new Violation(
                 DiagnosticCode.PatchCoverageBelowTarget,
                 "patch",
-                $"changed lines: {patch.Lines.Covered} of {patch.Lines.Valid} covered ({Percent(rate)}) < {Percent(required)} required by {phase} (gap {Points(required - rate)}). " +
+                $"changed lines: {patch.Lines.Covered} of {patch.Lines.Valid} covered ({RateText.Percent(rate)}) < {RateText.Percent(required)} required by {phase} (gap {RateText.Gap(required - rate)}). " +
                 $"Uncovered: {string.Join(", ", patch.Uncovered.Take(10))}{(patch.Uncovered.Count > 10 ? $" and {patch.Uncovered.Count - 10} more" : string.Empty)}. " +
                 plan.Sentence())
             {
@@ -169,7 +169,7 @@ internal static class CoverageChecks
                 report.Violations.Add(new Violation(
                     DiagnosticCode.FileBelowMinimum,
                     layer,
-                    $"{layer}: {file.Path} line coverage {Percent(r)} < {Percent(minimum)} per-file minimum of {phase} (gap {Points(minimum - r)}). {plan.Sentence()}")
+                    $"{layer}: {file.Path} line coverage {RateText.Percent(r)} < {RateText.Percent(minimum)} per-file minimum of {phase} (gap {RateText.Gap(minimum - r)}). {plan.Sentence()}")
                 {
                     File = config.Directory is null ? file.Path : System.IO.Path.Combine(config.Directory, file.Path),
                     Line = plan.Steps.Count > 0 && plan.Steps[0].Spans.Count > 0 ? plan.Steps[0].Spans[0].From : null,
@@ -185,7 +185,7 @@ internal static class CoverageChecks
         {
             if (result.Lines.Rate is not { } lineRate)
             {
-                Missing(result, report, evidence, Configuration.EvidenceSettings.Line, $"{result.Name}: {phase} requires line coverage ≥ {Percent(line)}, and the coverage has no coverable line here, so nothing shows it is met.");
+                Missing(result, report, evidence, Configuration.EvidenceSettings.Line, $"{result.Name}: {phase} requires line coverage ≥ {RateText.Percent(line)}, and the coverage has no coverable line here, so nothing shows it is met.");
             }
             else if (lineRate < line)
             {
@@ -194,7 +194,7 @@ internal static class CoverageChecks
                 report.Violations.Add(new Violation(
                     DiagnosticCode.LineCoverageBelowTarget,
                     result.Name,
-                    $"{result.Name}: line coverage {Percent(lineRate)} < {Percent(line)} required by {phase} (gap {Points(line - lineRate)}; {result.Lines.Covered}/{result.Lines.Valid} lines). {plan.Sentence()}")
+                    $"{result.Name}: line coverage {RateText.Percent(lineRate)} < {RateText.Percent(line)} required by {phase} (gap {RateText.Gap(line - lineRate)}; {result.Lines.Covered}/{result.Lines.Valid} lines). {plan.Sentence()}")
                 {
                     Plan = plan,
                 });
@@ -205,7 +205,7 @@ internal static class CoverageChecks
         {
             if (result.Branches.Rate is not { } branchRate)
             {
-                Missing(result, report, evidence, Configuration.EvidenceSettings.Branch, $"{result.Name}: {phase} requires branch coverage ≥ {Percent(branch)}, and the coverage has no branch data here (0 branches), so nothing shows it is met. Collect branch coverage (coverlet and Microsoft's Cobertura include it), or drop the branch target.");
+                Missing(result, report, evidence, Configuration.EvidenceSettings.Branch, $"{result.Name}: {phase} requires branch coverage ≥ {RateText.Percent(branch)}, and the coverage has no branch data here (0 branches), so nothing shows it is met. Collect branch coverage (coverlet and Microsoft's Cobertura include it), or drop the branch target.");
             }
             else if (branchRate < branch)
             {
@@ -214,7 +214,7 @@ internal static class CoverageChecks
                 report.Violations.Add(new Violation(
                     DiagnosticCode.BranchCoverageBelowTarget,
                     result.Name,
-                    $"{result.Name}: branch coverage {Percent(branchRate)} < {Percent(branch)} required by {phase} (gap {Points(branch - branchRate)}; {result.Branches.Covered}/{result.Branches.Valid} branches). {plan.Sentence()}")
+                    $"{result.Name}: branch coverage {RateText.Percent(branchRate)} < {RateText.Percent(branch)} required by {phase} (gap {RateText.Gap(branch - branchRate)}; {result.Branches.Covered}/{result.Branches.Valid} branches). {plan.Sentence()}")
                 {
                     Plan = plan,
                 });
@@ -251,7 +251,5 @@ internal static class CoverageChecks
         return new LayerResult(name, new Ratio(coveredLines, validLines), new Ratio(coveredBranches, validBranches), files.Count);
     }
 
-    private static string Percent(double value) => GateEvaluator.Percent(value);
 
-    private static string Points(double gap) => GateEvaluator.Points(gap);
 }

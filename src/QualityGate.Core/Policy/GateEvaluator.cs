@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Linq;
 using QualityGate.Baseline;
 using QualityGate.Diagnostics;
@@ -87,11 +86,4 @@ internal static class GateEvaluator
 
         return report;
     }
-
-    /// <summary>"88.4 %": one decimal, invariant. Rounds down, so a displayed value never claims a target it misses.</summary>
-    public static string Percent(double value) =>
-        (Math.Floor(value * 10) / 10).ToString("0.0", CultureInfo.InvariantCulture) + " %";
-
-    internal static string Points(double gap) => (Math.Ceiling(gap * 10) / 10).ToString("0.0", CultureInfo.InvariantCulture) + " pp";
-
 }

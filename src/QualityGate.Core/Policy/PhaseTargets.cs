@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using QualityGate.Reports;
 
 namespace QualityGate.Policy;
 
@@ -26,12 +27,12 @@ internal class CoverageTarget
     {
         if (Line is { } line)
         {
-            yield return $"lines ≥ {GateEvaluator.Percent(line)}";
+            yield return $"lines ≥ {RateText.Percent(line)}";
         }
 
         if (Branch is { } branch)
         {
-            yield return $"branches ≥ {GateEvaluator.Percent(branch)}";
+            yield return $"branches ≥ {RateText.Percent(branch)}";
         }
     }
 }
@@ -57,7 +58,7 @@ internal sealed class LayerTarget : CoverageTarget
 
         if (FileMinimum is { } minimum)
         {
-            yield return $"each file ≥ {GateEvaluator.Percent(minimum)}";
+            yield return $"each file ≥ {RateText.Percent(minimum)}";
         }
 
         if (MaxUncoveredLines is { } uncovered)
@@ -79,7 +80,7 @@ internal sealed class TestLayerTarget : CoverageTarget
     {
         if (PassRate is { } passRate)
         {
-            yield return $"pass rate ≥ {GateEvaluator.Percent(passRate)}";
+            yield return $"pass rate ≥ {RateText.Percent(passRate)}";
         }
 
         foreach (var part in base.Parts())

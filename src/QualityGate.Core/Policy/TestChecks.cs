@@ -159,7 +159,7 @@ internal static class TestChecks
             report.Violations.Add(new Violation(
                 DiagnosticCode.PassRateBelowTarget,
                 "tests",
-                $"pass rate {Percent(rate)} < {Percent(required)} required by {phase} (gap {Points(required - rate)}): {report.TestsFailed} of {report.TestsPassed + report.TestsFailed} tests {(report.TestsFailed == 1 ? "fails" : "fail")}."));
+                $"pass rate {RateText.Percent(rate)} < {RateText.Percent(required)} required by {phase} (gap {RateText.Gap(required - rate)}): {report.TestsFailed} of {report.TestsPassed + report.TestsFailed} tests {(report.TestsFailed == 1 ? "fails" : "fail")}."));
         }
 
         foreach (var layer in layers)
@@ -171,7 +171,7 @@ internal static class TestChecks
                 report.Violations.Add(new Violation(
                     DiagnosticCode.MeasureMissing,
                     layer.Name,
-                    $"{layer.Name} tests: {phase} requires a pass rate ≥ {Percent(layerMissing)}, and no {layer.Name} test was executed, so nothing shows it is met. " +
+                    $"{layer.Name} tests: {phase} requires a pass rate ≥ {RateText.Percent(layerMissing)}, and no {layer.Name} test was executed, so nothing shows it is met. " +
                     $"Check which tests belong to {layer.Name} (testLayers.{layer.Name}), or allow it with \"evidence\": {{ \"allowMissing\": [\"testLayer\"] }}."));
             }
             else if (layer.Target?.PassRate is { } layerRequired && layer.PassRate is { } layerRate && layerRate < layerRequired)
@@ -180,7 +180,7 @@ internal static class TestChecks
                 report.Violations.Add(new Violation(
                     DiagnosticCode.PassRateBelowTarget,
                     layer.Name,
-                    $"{layer.Name} tests: pass rate {Percent(layerRate)} < {Percent(layerRequired)} required by {phase} (gap {Points(layerRequired - layerRate)})."));
+                    $"{layer.Name} tests: pass rate {RateText.Percent(layerRate)} < {RateText.Percent(layerRequired)} required by {phase} (gap {RateText.Gap(layerRequired - layerRate)})."));
             }
         }
     }
@@ -208,9 +208,7 @@ internal static class TestChecks
         }
     }
 
-    private static string Percent(double value) => GateEvaluator.Percent(value);
 
     private static string Shorten(string text) => Recording.ConsoleText.OneLine(text, 200);
 
-    private static string Points(double gap) => GateEvaluator.Points(gap);
 }

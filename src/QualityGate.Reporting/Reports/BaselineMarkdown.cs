@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using QualityGate.Policy;
 
 namespace QualityGate.Reports;
 
@@ -31,12 +30,12 @@ internal static class BaselineMarkdown
             writer.WriteLine("|---|---:|---:|---:|");
             foreach (var change in baseline.Layers)
             {
-                writer.WriteLine($"| {MarkdownText.Escape(change.Name)} lines | {Rate(change.Before)} | {Rate(change.After)} | {Delta(change.Delta)} |");
+                writer.WriteLine($"| {MarkdownText.Escape(change.Name)} lines | {RateText.Percent(change.Before)} | {RateText.Percent(change.After)} | {RateText.Change(change.Delta)} |");
             }
 
             foreach (var change in baseline.PassRates)
             {
-                writer.WriteLine($"| {MarkdownText.Escape(change.Name)} pass rate | {Rate(change.Before)} | {Rate(change.After)} | {Delta(change.Delta)} |");
+                writer.WriteLine($"| {MarkdownText.Escape(change.Name)} pass rate | {RateText.Percent(change.Before)} | {RateText.Percent(change.After)} | {RateText.Change(change.Delta)} |");
             }
 
             writer.WriteLine();
@@ -78,7 +77,7 @@ internal static class BaselineMarkdown
             return;
         }
 
-        writer.WriteLine($"{title}: " + string.Join(", ", files.Select(f => $"{MarkdownText.Escape(f.Name)} {Rate(f.Before)} → {Rate(f.After)}")));
+        writer.WriteLine($"{title}: " + string.Join(", ", files.Select(f => $"{MarkdownText.Escape(f.Name)} {RateText.Percent(f.Before)} → {RateText.Percent(f.After)}")));
         writer.WriteLine();
     }
 
@@ -106,9 +105,5 @@ internal static class BaselineMarkdown
         writer.WriteLine();
     }
 
-    private static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
 
-    private static string Delta(double? delta) => delta is { } d
-        ? (d >= 0 ? "+" : "−") + System.Math.Abs(d).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " pp"
-        : "—";
 }

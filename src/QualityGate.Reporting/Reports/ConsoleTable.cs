@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using QualityGate.Policy;
 
 namespace QualityGate.Reports;
 
@@ -31,14 +30,14 @@ internal static class ConsoleTable
         }
 
         yield return $"  tests: {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped" +
-                     (report.PassRate is { } rate ? $", pass rate {GateEvaluator.Percent(rate)}" : string.Empty) +
-                     (report.PassRateTarget is { } target ? $" (target {GateEvaluator.Percent(target)})" : string.Empty);
+                     (report.PassRate is { } rate ? $", pass rate {RateText.Percent(rate)}" : string.Empty) +
+                     (report.PassRateTarget is { } target ? $" (target {RateText.Percent(target)})" : string.Empty);
         if (report.Patch is { } patch)
         {
             yield return patch.NoCoverableLines
                 ? "  patch: the change touches no coverable line (patch coverage does not apply)"
-                : $"  patch: {patch.Lines.Covered}/{patch.Lines.Valid} changed lines covered ({GateEvaluator.Percent(patch.Lines.Rate!.Value)})" +
-                  (report.PatchTarget is { } patchTarget ? $", target {GateEvaluator.Percent(patchTarget)}" : string.Empty);
+                : $"  patch: {patch.Lines.Covered}/{patch.Lines.Valid} changed lines covered ({RateText.Percent(patch.Lines.Rate!.Value)})" +
+                  (report.PatchTarget is { } patchTarget ? $", target {RateText.Percent(patchTarget)}" : string.Empty);
             foreach (var range in patch.Uncovered.Take(10))
             {
                 yield return $"    uncovered: {range}";
@@ -68,7 +67,7 @@ internal static class ConsoleTable
     }
 
     private static string Ratio(Ratio ratio) =>
-        ratio.Rate is { } rate ? $"{GateEvaluator.Percent(rate)} ({ratio.Covered}/{ratio.Valid})" : "—";
+        ratio.Rate is { } rate ? $"{RateText.Percent(rate)} ({ratio.Covered}/{ratio.Valid})" : "—";
 
     private static string Target(LayerResult layer) =>
         layer.Target is { IsSet: true } target ? target.Describe() + (layer.Met ? "  ✓" : "  ✗") : string.Empty;

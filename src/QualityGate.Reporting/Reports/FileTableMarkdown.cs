@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using QualityGate.Gaps;
-using QualityGate.Policy;
 
 namespace QualityGate.Reports;
 
@@ -33,7 +32,7 @@ internal static class FileTableMarkdown
         {
             var rows = layer.FileRows;
             writer.WriteLine($"<details{(layer.Met ? string.Empty : " open")}><summary>{MarkdownText.Escape(layer.Name)}: {Count(rows.Count, "file")}, " +
-                             $"{(layer.Lines.Rate is { } rate ? GateEvaluator.Percent(rate) : "—")} of lines, {Count(layer.Lines.Valid - layer.Lines.Covered, "uncovered line")}</summary>");
+                             $"{(layer.Lines.Rate is { } rate ? RateText.Percent(rate) : "—")} of lines, {Count(layer.Lines.Valid - layer.Lines.Covered, "uncovered line")}</summary>");
             writer.WriteLine();
             writer.WriteLine(withBaseline
                 ? "| file | lines | before | after | Δ | branches | uncovered lines |\n|---|---:|---:|---:|---:|---:|---|"
@@ -45,8 +44,8 @@ internal static class FileTableMarkdown
                 var lines = $"{file.Lines.Covered}/{file.Lines.Valid}";
                 var spans = file.Uncovered.Count == 0 ? "—" : MarkdownText.Escape(LineSpan.Format(file.Uncovered, SpansListed), 300);
                 writer.WriteLine(withBaseline
-                    ? $"| {GapMarkdown.Link(links, file.Path)} | {lines} | {Rate(file.Before)} | {Rate(file.Lines.Rate)} | {Delta(file.Delta)} | {Branches(file.Branches)} | {spans} |"
-                    : $"| {GapMarkdown.Link(links, file.Path)} | {lines} | {Rate(file.Lines.Rate)} | {Branches(file.Branches)} | {spans} |");
+                    ? $"| {GapMarkdown.Link(links, file.Path)} | {lines} | {RateText.Percent(file.Before)} | {RateText.Percent(file.Lines.Rate)} | {RateText.Change(file.Delta)} | {Branches(file.Branches)} | {spans} |"
+                    : $"| {GapMarkdown.Link(links, file.Path)} | {lines} | {RateText.Percent(file.Lines.Rate)} | {Branches(file.Branches)} | {spans} |");
             }
 
             if (rows.Count > shown.Count)
@@ -74,11 +73,7 @@ internal static class FileTableMarkdown
     private static string Count(int count, string noun) =>
         $"{count.ToString(CultureInfo.InvariantCulture)} {noun}{(count == 1 ? string.Empty : "s")}";
 
-    private static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
 
     private static string Branches(Ratio branches) => branches.Valid == 0 ? "—" : $"{branches.Covered}/{branches.Valid}";
 
-    internal static string Delta(double? delta) => delta is { } d
-        ? (d >= 0 ? "+" : "−") + System.Math.Abs(d).ToString("0.0", CultureInfo.InvariantCulture) + " pp"
-        : "—";
 }

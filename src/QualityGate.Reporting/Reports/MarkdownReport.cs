@@ -44,15 +44,15 @@ internal static class MarkdownReport
             foreach (var layer in report.Layers.Append(report.Total).Concat(report.Unlayered is { Files: > 0 } ? [report.Unlayered] : []))
             {
                 writer.WriteLine(
-                    $"| {MarkdownText.Escape(layer.Name)} | {layer.Lines.Covered}/{layer.Lines.Valid} | {Rate(layer.Lines.Rate)} | " +
-                    $"{layer.Branches.Covered}/{layer.Branches.Valid} | {Rate(layer.Branches.Rate)} | {Target(layer.Target)} | {Status(layer)} |");
+                    $"| {MarkdownText.Escape(layer.Name)} | {layer.Lines.Covered}/{layer.Lines.Valid} | {RateText.Percent(layer.Lines.Rate)} | " +
+                    $"{layer.Branches.Covered}/{layer.Branches.Valid} | {RateText.Percent(layer.Branches.Rate)} | {Target(layer.Target)} | {Status(layer)} |");
             }
 
             writer.WriteLine();
         }
 
         writer.WriteLine($"**Tests:** {report.TestsTotal} — {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped; " +
-                         $"pass rate {Rate(report.PassRate)}{(report.PassRateTarget is { } p ? $" (target {GateEvaluator.Percent(p)})" : string.Empty)}; " +
+                         $"pass rate {RateText.Percent(report.PassRate)}{(report.PassRateTarget is { } p ? $" (target {RateText.Percent(p)})" : string.Empty)}; " +
                          FormattableString.Invariant($"{report.DurationSeconds:0.0} s{(report.MaxDurationSeconds is { } d ? FormattableString.Invariant($" (budget {d:0.#} s)") : string.Empty)}."));
         writer.WriteLine();
 
@@ -62,8 +62,8 @@ internal static class MarkdownReport
             writer.WriteLine("|---|---:|---:|---:|---|---|");
             foreach (var layer in report.TestLayers)
             {
-                writer.WriteLine($"| {MarkdownText.Escape(layer.Name)} | {layer.Passed} | {layer.Failed} | {Rate(layer.PassRate)} | " +
-                                 $"{(layer.Target?.PassRate is { } t ? "≥ " + GateEvaluator.Percent(t) : "—")} | {(layer.Met ? "✅" : "❌")} |");
+                writer.WriteLine($"| {MarkdownText.Escape(layer.Name)} | {layer.Passed} | {layer.Failed} | {RateText.Percent(layer.PassRate)} | " +
+                                 $"{(layer.Target?.PassRate is { } t ? "≥ " + RateText.Percent(t) : "—")} | {(layer.Met ? "✅" : "❌")} |");
             }
 
             writer.WriteLine();
@@ -153,8 +153,8 @@ internal static class MarkdownReport
         }
         else
         {
-            writer.WriteLine($"**Patch coverage:** {patch.Lines.Covered} of {patch.Lines.Valid} changed lines covered ({Rate(patch.Lines.Rate)})" +
-                             $"{(report.PatchTarget is { } t ? $", target {GateEvaluator.Percent(t)}" : string.Empty)}.");
+            writer.WriteLine($"**Patch coverage:** {patch.Lines.Covered} of {patch.Lines.Valid} changed lines covered ({RateText.Percent(patch.Lines.Rate)})" +
+                             $"{(report.PatchTarget is { } t ? $", target {RateText.Percent(t)}" : string.Empty)}.");
         }
 
         writer.WriteLine();
@@ -185,7 +185,6 @@ internal static class MarkdownReport
         return (gap > 0 ? message.Substring(0, gap) : message).TrimEnd('.');
     }
 
-    private static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
 
     private static string Target(CoverageTarget? target) => target is { IsSet: true } ? target.Describe() : "—";
 

@@ -39,7 +39,7 @@ public class RatchetTests
         var report = Judge(baseline, Covered(44), null, Unit(("binding", 2)));
 
         var violation = Assert.Single(report.Violations, v => v.Code == DiagnosticCode.CoverageFell && v.Subject == "services" && v.Message.Contains("line coverage"));
-        Assert.Equal("services: line coverage fell 91.0 % → 89.0 % (-2.0 pp; tolerance 0.1 pp) since the baseline. Add the tests back, or accept the loss with 'dotnet gate baseline --allow-loosening --reason \"…\"'.", violation.Message);
+        Assert.Equal("services: line coverage fell 91.0 % → 89.0 % (−2.0 pp; tolerance 0.1 pp) since the baseline. Add the tests back, or accept the loss with 'dotnet gate baseline --allow-loosening --reason \"…\"'.", violation.Message);
         Assert.Contains(report.Violations, v => v.Code == DiagnosticCode.FileCoverageFell && v.Subject == "src/App/Services/PriceService.cs");
         var change = report.Baseline!.Layers.Single(c => c.Name == "services");
         Assert.Equal((91.0, 89.0), (change.Before!.Value, change.After!.Value));

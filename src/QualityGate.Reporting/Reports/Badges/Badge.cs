@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using QualityGate.Policy;
 using QualityGate.Reports.Html;
 
 namespace QualityGate.Reports.Badges;
@@ -71,7 +70,7 @@ internal sealed class Badge
         if (report.PassRate is { } rate)
         {
             var status = report.PassRateTarget is null ? BadgeStatus.Untargeted : rate >= report.PassRateTarget ? BadgeStatus.Met : BadgeStatus.Missed;
-            badges.Add(new Badge("tests", $"{GateEvaluator.Percent(rate)} passing", status) { Subject = "tests" });
+            badges.Add(new Badge("tests", $"{RateText.Percent(rate)} passing", status) { Subject = "tests" });
         }
 
         return badges;
@@ -80,7 +79,7 @@ internal sealed class Badge
     public static Badge ForLayer(string label, LayerResult layer)
     {
         var status = layer.Target is not { IsSet: true } ? BadgeStatus.Untargeted : layer.Met ? BadgeStatus.Met : BadgeStatus.Missed;
-        return new Badge(label, layer.Lines.Rate is { } rate ? GateEvaluator.Percent(rate) : "no data", status);
+        return new Badge(label, layer.Lines.Rate is { } rate ? RateText.Percent(rate) : "no data", status);
     }
 
     public string ToSvg()

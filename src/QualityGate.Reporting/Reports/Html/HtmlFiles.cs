@@ -39,7 +39,7 @@ internal static class HtmlFiles
             var layer = layers[index];
             var id = index.ToString(CultureInfo.InvariantCulture);
             writer.Write($"<details id=\"{Anchor(index)}\"{(layer.Met ? string.Empty : " open")}><summary>{MarkupText.Escape(layer.Name)}: {Count(layer.FileRows.Count, "file")}, " +
-                         $"{HtmlReport.Rate(layer.Lines.Rate)} of lines, {Count(layer.Lines.Valid - layer.Lines.Covered, "uncovered line")}</summary>\n");
+                         $"{RateText.Percent(layer.Lines.Rate)} of lines, {Count(layer.Lines.Valid - layer.Lines.Covered, "uncovered line")}</summary>\n");
             Table(layer.FileRows, id, withBaseline, page, writer);
             writer.Write("</details>\n");
         }
@@ -80,8 +80,8 @@ internal static class HtmlFiles
             writer.Write($"<tr style=\"{ranks[i]}\"><td>{FileCell(file.Path, page)}</td><td class=\"num\">{file.Lines.Covered}/{file.Lines.Valid}</td>");
             if (withBaseline)
             {
-                writer.Write($"<td class=\"num\">{HtmlReport.Rate(file.Before)}</td><td class=\"num\">{HtmlReport.Bar(file.Lines.Rate)}</td>");
-                writer.Write($"<td class=\"num{(file.Delta is { } d ? d < 0 ? " down" : d > 0 ? " up" : string.Empty : string.Empty)}\">{FileTableMarkdown.Delta(file.Delta)}</td>");
+                writer.Write($"<td class=\"num\">{RateText.Percent(file.Before)}</td><td class=\"num\">{HtmlReport.Bar(file.Lines.Rate)}</td>");
+                writer.Write($"<td class=\"num{(file.Delta is { } d ? d < 0 ? " down" : d > 0 ? " up" : string.Empty : string.Empty)}\">{RateText.Change(file.Delta)}</td>");
             }
             else
             {

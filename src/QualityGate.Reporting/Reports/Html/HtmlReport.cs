@@ -92,12 +92,12 @@ internal static class HtmlReport
                 : MarkupText.Escape(layer.Name);
             writer.Write($"<tr{(layer == report.Total ? " class=\"total\"" : string.Empty)}><td>{name}</td>");
             writer.Write($"<td class=\"num\">{layer.Lines.Covered}/{layer.Lines.Valid}</td><td class=\"num\">{Bar(layer.Lines.Rate)}</td>");
-            writer.Write($"<td class=\"num\">{layer.Branches.Covered}/{layer.Branches.Valid}</td><td class=\"num\">{Rate(layer.Branches.Rate)}</td>");
+            writer.Write($"<td class=\"num\">{layer.Branches.Covered}/{layer.Branches.Valid}</td><td class=\"num\">{RateText.Percent(layer.Branches.Rate)}</td>");
             writer.Write($"<td>{MarkupText.Escape(Target(layer.Target))}</td>");
             if (baseline is not null)
             {
                 var change = baseline.TryGetValue(layer.Name, out var c) ? c : null;
-                writer.Write($"<td class=\"num\">{Rate(change?.Before)}</td><td class=\"num{(change?.Delta is { } d ? d < 0 ? " down" : " up" : string.Empty)}\">{Delta(change?.Delta)}</td>");
+                writer.Write($"<td class=\"num\">{RateText.Percent(change?.Before)}</td><td class=\"num{(change?.Delta is { } d ? d < 0 ? " down" : " up" : string.Empty)}\">{RateText.Change(change?.Delta)}</td>");
             }
 
             writer.Write($"<td>{Status(layer.Target is { IsSet: true } ? layer.Met : null)}</td></tr>\n");
@@ -109,8 +109,8 @@ internal static class HtmlReport
     private static void Tests(GateReport report, TextWriter writer)
     {
         writer.Write("<section>\n<h2>Tests</h2>\n");
-        writer.Write($"<p>{report.TestsTotal} tests: {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped; pass rate {Rate(report.PassRate)}");
-        writer.Write(report.PassRateTarget is { } target ? $" (target {GateEvaluator.Percent(target)})" : string.Empty);
+        writer.Write($"<p>{report.TestsTotal} tests: {report.TestsPassed} passed, {report.TestsFailed} failed, {report.TestsSkipped} skipped; pass rate {RateText.Percent(report.PassRate)}");
+        writer.Write(report.PassRateTarget is { } target ? $" (target {RateText.Percent(target)})" : string.Empty);
         writer.Write($"; {report.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         writer.Write(report.MaxDurationSeconds is { } max ? $" (budget {max.ToString("0.#", CultureInfo.InvariantCulture)} s)" : string.Empty);
         writer.Write(".</p>\n");
@@ -123,10 +123,10 @@ internal static class HtmlReport
             foreach (var layer in report.TestLayers)
             {
                 writer.Write($"<tr><td>{MarkupText.Escape(layer.Name)}</td><td class=\"num\">{layer.Passed}</td><td class=\"num\">{layer.Failed}</td><td class=\"num\">{layer.Skipped}</td>");
-                writer.Write($"<td class=\"num\">{Rate(layer.PassRate)}</td><td>{(layer.Target?.PassRate is { } t ? "≥ " + GateEvaluator.Percent(t) : "—")}</td>");
+                writer.Write($"<td class=\"num\">{RateText.Percent(layer.PassRate)}</td><td>{(layer.Target?.PassRate is { } t ? "≥ " + RateText.Percent(t) : "—")}</td>");
                 if (passRates is not null)
                 {
-                    writer.Write($"<td class=\"num\">{Rate(passRates.TryGetValue(layer.Name + " tests", out var c) || passRates.TryGetValue(layer.Name, out c) ? c.Before : null)}</td>");
+                    writer.Write($"<td class=\"num\">{RateText.Percent(passRates.TryGetValue(layer.Name + " tests", out var c) || passRates.TryGetValue(layer.Name, out c) ? c.Before : null)}</td>");
                 }
 
                 writer.Write($"<td>{Status(layer.Target is { IsSet: true } ? layer.Met : null)}</td></tr>\n");
@@ -173,10 +173,9 @@ internal static class HtmlReport
     private static void Figure(TextWriter writer, string caption, string svg) =>
         writer.Write($"<figure><figcaption>{MarkupText.Escape(caption)}</figcaption>\n{svg}</figure>\n");
 
-    internal static string Rate(double? rate) => rate is { } r ? GateEvaluator.Percent(r) : "—";
 
     internal static string Bar(double? rate) => rate is { } r
-        ? $"<span class=\"bar\"><span style=\"width:{(Math.Floor(Math.Max(0, Math.Min(100, r)) * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture)}%\"></span></span>{GateEvaluator.Percent(r)}"
+        ? $"<span class=\"bar\"><span style=\"width:{(Math.Floor(Math.Max(0, Math.Min(100, r)) * 10) / 10).ToString("0.#", CultureInfo.InvariantCulture)}%\"></span></span>{RateText.Percent(r)}"
         : "—";
 
     internal static string Status(bool? met) => met switch
@@ -186,9 +185,6 @@ internal static class HtmlReport
         _ => "<span class=\"muted\">—</span>",
     };
 
-    private static string Delta(double? delta) => delta is { } d
-        ? (d >= 0 ? "+" : "−") + Math.Abs(d).ToString("0.0", CultureInfo.InvariantCulture) + " pp"
-        : "—";
 
     private static string Target(CoverageTarget? target) => target is { IsSet: true } ? target.Describe() : "—";
 }

@@ -18,11 +18,11 @@ internal static class HtmlSourcePage
         writer.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         writer.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n");
         writer.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        writer.Write($"<title>{MarkupText.Escape(name)}: {HtmlReport.Rate(file.Lines.Rate)} of lines</title>\n<style>{HtmlFileStyle.SourceCss}</style>\n</head>\n<body>\n");
+        writer.Write($"<title>{MarkupText.Escape(name)}: {RateText.Percent(file.Lines.Rate)} of lines</title>\n<style>{HtmlFileStyle.SourceCss}</style>\n</head>\n<body>\n");
         writer.Write($"<header>\n<h1>{MarkupText.Escape(displayPath)}</h1>\n");
-        writer.Write($"<p>{file.Lines.Covered} of {file.Lines.Valid} lines covered ({HtmlReport.Rate(file.Lines.Rate)})");
-        writer.Write(file.Branches.Valid == 0 ? string.Empty : $" · {file.Branches.Covered} of {file.Branches.Valid} branches ({HtmlReport.Rate(file.Branches.Rate)})");
-        writer.Write(file.Before is { } before ? $" · baseline {HtmlReport.Rate(before)} ({FileTableMarkdown.Delta(file.Delta)})" : string.Empty);
+        writer.Write($"<p>{file.Lines.Covered} of {file.Lines.Valid} lines covered ({RateText.Percent(file.Lines.Rate)})");
+        writer.Write(file.Branches.Valid == 0 ? string.Empty : $" · {file.Branches.Covered} of {file.Branches.Valid} branches ({RateText.Percent(file.Branches.Rate)})");
+        writer.Write(file.Before is { } before ? $" · baseline {RateText.Percent(before)} ({RateText.Change(file.Delta)})" : string.Empty);
         writer.Write($" · <a href=\"{MarkupText.Escape(back)}\">back to the report</a></p>\n</header>\n");
 
         var page = new HtmlPage(name, default) { SourcePages = new Dictionary<string, string> { [file.Path] = string.Empty } };
