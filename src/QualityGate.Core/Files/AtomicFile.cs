@@ -14,6 +14,11 @@ namespace QualityGate.Files;
 /// Only a regular file is replaced. A character device (/dev/null, a terminal, Windows' NUL) is written through; a
 /// folder, named pipe, socket or block device is refused (QG2025), and so is a symbolic link to one, because a
 /// link committed to a repository would otherwise turn the gate's report into a write to whatever it points at.
+/// Written otherwise, on purpose: what grows while a run goes on or is shared between processes — the results
+/// writer's spool (its own unique name, folded into the results file through here), the MTP journal of running tests
+/// (memory-mapped), the step summary and the history's lock (appended under an exclusive lock, ReportFiles) — the
+/// writability probe (created and deleted), and the HTML source pages (a view rewritten each run, thousands of them:
+/// whatever is at a page's path is deleted first, then the page is created new, never written through a link).
 /// </summary>
 internal static class AtomicFile
 {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 
 namespace QualityGate.Results;
 
@@ -54,13 +55,21 @@ internal static class ResultsFileHeader
             return;
         }
 
-        var temp = path + ".attach.tmp";
+        JsonDocument document;
         try
         {
-            using (var document = JsonDocument.Parse(File.ReadAllBytes(path)))
-            using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true }))
+            document = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw Unwritable(path, e);
+        }
+
+        using (document)
+        {
+            AtomicFile.Write(path, output =>
             {
+                using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
                 writer.WriteStartObject();
                 foreach (var property in document.RootElement.EnumerateObject())
                 {
@@ -76,23 +85,12 @@ internal static class ResultsFileHeader
                 }
 
                 writer.WriteEndObject();
-            }
-
-            File.Replace(temp, path, destinationBackupFileName: null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            try
-            {
-                File.Delete(temp);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-            }
-
-            throw new QualityGateException(DiagnosticCode.ResultsUnwritable, $"cannot add the coverage report to the results file: {e.Message}", path, e);
+            }, Unwritable);
         }
     }
+
+    private static QualityGateException Unwritable(string path, Exception e) =>
+        new(DiagnosticCode.ResultsUnwritable, $"cannot add the coverage report to the results file: {e.Message}", path, e);
 
     private static void WriteRun(Utf8JsonWriter writer, JsonElement run, IReadOnlyList<RunAttachment> attachments)
     {

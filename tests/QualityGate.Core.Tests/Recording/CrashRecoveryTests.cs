@@ -86,6 +86,7 @@ public class CrashRecoveryTests
         Assert.Equal(["/a/coverage.cobertura.xml", "/b/coverage.opencover.xml"], read.Attachments.Select(a => a.Path));
         Assert.Equal("run-6", ResultsFileHeader.ReadRunId(results));
         Assert.Single(read.Tests);
+        Assert.Equal([results], Directory.GetFiles(folder.Path));
     }
 
     [Fact]
