@@ -48,9 +48,6 @@ internal sealed class AssemblyRecording
 
     public ResultsFileWriter Writer { get; }
 
-    /// <summary>Tests the host said started and that have no result yet (keyed by id, else name).</summary>
-    public Dictionary<string, (string Name, string DisplayName)> Running { get; } = new(System.StringComparer.Ordinal);
-
     /// <summary>The root causes of each category, in order of first arrival.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, RootCauseTally>> RootCauses => _rootCauses;
 

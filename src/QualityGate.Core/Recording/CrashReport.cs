@@ -24,8 +24,7 @@ internal sealed class CrashedTest
 }
 
 /// <summary>
-/// Names the test that killed the host of an aborted run, from the best evidence there is: the recorder's own
-/// bookkeeping of tests that started and never reported a result (hosts with start events), the blame collector's
+/// Names the test that killed the host of an aborted run, from the best evidence there is: the blame collector's
 /// sequence file (VSTest with --blame or --blame-hang-timeout), the dying thread's stack in the crash report
 /// (Environment.FailFast, an unhandled exception) and the blame collector's "test running when the crash occurred".
 /// </summary>
@@ -43,7 +42,7 @@ internal static class CrashReport
     private const string Marker = "test running when the crash occurred:";
 
     public static IReadOnlyList<CrashedTest> Attribute(
-        RunCompletion completion, string source, IEnumerable<(string Name, string DisplayName)> startedNotFinished, TextWriter console)
+        RunCompletion completion, string source, TextWriter console)
     {
         var found = new List<CrashedTest>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -53,11 +52,6 @@ internal static class CrashReport
             {
                 found.Add(new CrashedTest(name, displayName, how));
             }
-        }
-
-        foreach (var (name, displayName) in startedNotFinished)
-        {
-            Add(name, displayName, "the test host reported that this test started, and never reported its result");
         }
 
         foreach (var attachment in completion.Attachments)

@@ -41,21 +41,10 @@ internal sealed class RunRecorder : IDisposable
         }
     }
 
-    /// <summary>
-    /// A test started (hosts that report starts, such as Microsoft.Testing.Platform; VSTest gives loggers none). A test
-    /// that starts and never reports a result is the one named when the host dies.
-    /// </summary>
-    public void Started(string source, string name, string displayName, string? id = null)
-    {
-        _start ??= _options.Clock();
-        GetOrStart(source).Running[id ?? name] = (name, displayName);
-    }
-
     public void Record(ReportedResult result)
     {
         _start ??= _options.Clock();
         var assembly = GetOrStart(result.Source);
-        assembly.Running.Remove(result.Id ?? result.Name);
         var record = new TestResultRecord(result.Name, result.DisplayName, result.Outcome)
         {
             Id = result.Id,
@@ -133,7 +122,7 @@ internal sealed class RunRecorder : IDisposable
         {
             if (completion.Aborted)
             {
-                foreach (var crashed in CrashReport.Attribute(completion, assembly.Source, assembly.Running.Values, _console))
+                foreach (var crashed in CrashReport.Attribute(completion, assembly.Source, _console))
                 {
                     assembly.Add(CrashReport.Record(crashed, completion));
                 }

@@ -83,25 +83,6 @@ public class RootCauseRecordingTests
     }
 
     [Fact]
-    public void A_host_that_reports_starts_names_the_test_that_started_and_never_finished()
-    {
-        using var temp = new TempFolder();
-        var (doc, _) = Record(
-            temp,
-            recorder =>
-            {
-                recorder.Started("/bin/App.Tests.dll", "App.Tests.A.Passes", "Passes", "1");
-                recorder.Record(new ReportedResult("/bin/App.Tests.dll", "App.Tests.A.Passes", "Passes", TestOutcome.Passed) { Id = "1" });
-                recorder.Started("/bin/App.Tests.dll", "App.Tests.A.Recurses", "Recurses", "2");
-            },
-            new RunCompletion { Aborted = true, AbortReason = "The test host exited with code 134." });
-
-        var crashed = doc.RootElement.GetProperty("tests").EnumerateArray().Single(t => t.GetProperty("outcome").GetString() == "failed");
-        Assert.Equal("App.Tests.A.Recurses", crashed.GetProperty("name").GetString());
-        Assert.Contains("started", crashed.GetProperty("failure").GetProperty("attribution").GetString());
-    }
-
-    [Fact]
     public void A_sequence_file_of_another_assembly_names_no_test_of_this_one()
     {
         using var temp = new TempFolder();
