@@ -147,14 +147,14 @@ internal static class Tightening
 
             var target = (TargetAttribute?)Attribute.GetCustomAttribute(property, typeof(TargetAttribute), inherit: true);
             var key = target?.Key ?? char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
-            var type2 = property.PropertyType;
-            var element = DictionaryValue(type2);
+            var propertyType = property.PropertyType;
+            var element = DictionaryValue(propertyType);
             var settable = property.CanWrite && property.SetMethod is { IsPublic: true };
             Shape? shape = (target, element) switch
             {
-                (not null, null) when IsNumber(type2) && settable => Shape.Value,
+                (not null, null) when IsNumber(propertyType) && settable => Shape.Value,
                 (not null, not null) when IsNumber(element) => Shape.ValuePerKey,
-                (null, null) when typeof(CoverageTarget).IsAssignableFrom(type2) && settable => Shape.Nested,
+                (null, null) when typeof(CoverageTarget).IsAssignableFrom(propertyType) && settable => Shape.Nested,
                 (null, not null) when typeof(CoverageTarget).IsAssignableFrom(element) => Shape.NestedPerKey,
                 _ => null,
             };
