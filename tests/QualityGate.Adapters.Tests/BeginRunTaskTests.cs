@@ -52,6 +52,25 @@ public class BeginRunTaskTests
         Assert.Equal("QualityGate", engine.Errors[0].Subcategory);
     }
 
+    // Was a real 'dotnet test' per row in the package tier: the build runs this task before any test, so its error is
+    // the run's; HandOffBuildTests keeps a real build that fails on a logger parameter.
+    [Theory]
+    [InlineData("gate;Colour=red", "QG2001", "Colour")]
+    [InlineData("gate;Verbosity=loud", "QG2002", "quiet, minimal, normal, detailed")]
+    [InlineData("gate;LogFilePath=/proc/qualitygate/x.json", "QG2003", "/proc/qualitygate")]
+    [InlineData("gate;Config=missing/qualitygate.json", "QG1005", "does not exist")]
+    public void A_bad_logger_parameter_fails_the_build_with_a_coded_message_that_names_it(string logger, string code, string says)
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, logger);
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Contains(says, error.Message + error.File, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_broken_qualitygate_json_fails_the_build_before_the_tests_run()
     {
