@@ -11,7 +11,7 @@ namespace QualityGate.MSBuildTests;
 /// configuration, and later runs may only improve on it. The baseline is recorded once; each scenario holds its own
 /// copy of it (QualityGateBaselineFile) and its own results folder, on the one build of the fixture.
 /// </summary>
-[Collection(MSBuildTestGroup.Name)]
+[Collection(MSBuildTestGroup.Gate)]
 public class BaselineBuildTests(SourceFixtures fixtures)
 {
     private readonly GateSample _sample = new(fixtures);

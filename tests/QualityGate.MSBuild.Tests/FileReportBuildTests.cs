@@ -9,7 +9,7 @@ namespace QualityGate.MSBuildTests;
 /// A failed gate in the build says what closes each missed target, where its reports are, and its errors point to
 /// the HTML report, whose drill-down reaches a file's uncovered lines.
 /// </summary>
-[Collection(MSBuildTestGroup.Name)]
+[Collection(MSBuildTestGroup.Gate)]
 public class FileReportBuildTests(SourceFixtures fixtures)
 {
     [Fact]

@@ -12,7 +12,7 @@ namespace QualityGate.MSBuildTests;
 /// 'dotnet test --logger gate' on a project with the package and a qualitygate.json: the gate's verdict decides the
 /// build, with coded errors that name the target, the measured value and the gap.
 /// </summary>
-[Collection(MSBuildTestGroup.Name)]
+[Collection(MSBuildTestGroup.Gate)]
 public class GateBuildTests(SourceFixtures fixtures)
 {
     private const string NoFailures = GateSample.NoFailures;

@@ -14,7 +14,7 @@ namespace QualityGate.MSBuildTests;
 /// The fixture is built once, and one passing run leaves its results behind, as a user's TestResults folder would have
 /// them; each scenario then runs 'dotnet test --no-build' in a copy of its own of that folder (or of the clean build).
 /// </summary>
-[Collection(MSBuildTestGroup.Name)]
+[Collection(MSBuildTestGroup.HandOff)]
 public class HandOffBuildTests(SourceFixtures fixtures)
 {
     private const string Tests = "HandOff.Tests";

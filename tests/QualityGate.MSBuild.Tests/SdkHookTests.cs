@@ -13,7 +13,7 @@ namespace QualityGate.MSBuildTests;
 /// What QualityGate assumes about the SDK's test targets, checked against the installed SDK (a tripwire: an SDK that
 /// moves fails this repository's CI, not its users' builds), and proof that it leaves them untouched when it is off.
 /// </summary>
-[Collection(MSBuildTestGroup.Name)]
+[Collection(MSBuildTestGroup.HandOff)]
 public class SdkHookTests(SourceFixtures fixtures)
 {
     private static readonly XNamespace MSBuild = "http://schemas.microsoft.com/developer/msbuild/2003";

@@ -13,22 +13,29 @@ namespace QualityGate.MSBuildTests;
 /// samples/ are. Each fixture is built once; scenarios run 'dotnet test --no-build' on it, each into a results folder
 /// of its own, or on a copy of their own where they change files beside the project.
 /// </summary>
-public sealed class SourceFixtures : IDisposable
+public sealed class SourceFixtures
 {
-    private readonly ConcurrentDictionary<string, Lazy<string>> _built = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<object>> _once = new(StringComparer.Ordinal);
-
-    public SourceFixtures()
+    // One scratch folder and one build per fixture for every collection of the assembly (they run in parallel).
+    private static readonly ConcurrentDictionary<string, Lazy<string>> BuiltFixtures = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<object>> Made = new(StringComparer.Ordinal);
+    private static readonly Lazy<string> Scratch = new(() =>
     {
-        Work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "qg-msbuild-" + Repository.Unique())).FullName;
+        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "qg-msbuild-" + Repository.Unique())).FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(work);
         foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "tests", "fixtures")))
         {
-            File.Copy(file, Path.Combine(Work, Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(work, Path.GetFileName(file)));
         }
-    }
+
+        return work;
+    });
+
+    private readonly ConcurrentDictionary<string, Lazy<string>> _built = BuiltFixtures;
+    private readonly ConcurrentDictionary<string, Lazy<object>> _once = Made;
+    private readonly string _work = Scratch.Value;
 
     /// <summary>The scratch folder: fixtures and scenario copies are folders in it.</summary>
-    public string Work { get; }
+    public string Work => _work;
 
     /// <summary>The properties that point a fixture at this repository's build output.</summary>
     public static string[] FromSource =>
@@ -69,11 +76,11 @@ public sealed class SourceFixtures : IDisposable
     public (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         DotNet.Run(Work, environment, [.. arguments, .. FromSource]);
 
-    public void Dispose()
+    private static void Delete(string folder)
     {
         try
         {
-            Directory.Delete(Work, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {
@@ -81,8 +88,19 @@ public sealed class SourceFixtures : IDisposable
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class MSBuildTestGroup : ICollectionFixture<SourceFixtures>
+/// <summary>
+/// Two chains that share no folder, run in parallel: the hand-off fixture (copies per scenario; the SDK hook reads its
+/// build) and the gate fixture (one build whose assemblies each coverage run instruments: one scenario at a time).
+/// </summary>
+public static class MSBuildTestGroup
 {
-    public const string Name = "msbuild";
+    public const string HandOff = "msbuild: hand-off";
+
+    public const string Gate = "msbuild: gate";
 }
+
+[CollectionDefinition(MSBuildTestGroup.HandOff)]
+public sealed class HandOffGroup : ICollectionFixture<SourceFixtures>;
+
+[CollectionDefinition(MSBuildTestGroup.Gate)]
+public sealed class GateGroup : ICollectionFixture<SourceFixtures>;

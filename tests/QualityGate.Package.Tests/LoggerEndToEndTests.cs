@@ -9,7 +9,7 @@ namespace QualityGate.PackageTests;
 /// One PackageReference, then 'dotnet test --logger gate', exactly as a user runs it: every VSTest framework of the
 /// failure fixtures in one solution run, the passing projects (one multi-targeted) in another, into one results folder.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
+[Collection(PackageTestGroup.VSTest)]
 public class LoggerEndToEndTests(PackageFeed feed)
 {
     [Theory]

@@ -13,50 +13,25 @@ namespace QualityGate.PackageTests;
 /// when the run starts and shared by every scenario, so every restore gets the package exactly as a user would and
 /// never a copy from a cache. The fixtures are copied to a scratch folder with a nuget.config that adds the feed.
 /// </summary>
-public sealed class PackageFeed : IDisposable
+public sealed class PackageFeed
 {
-    public PackageFeed()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "qg-e2e-" + Repository.Unique());
-        Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
-        Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Directory.CreateDirectory(Path.Combine(Root, "packages")).FullName };
-        Version = "0.2.0-e2e-" + Repository.Unique();
-        foreach (var project in new[] { "QualityGate.Package", "QualityGate.Tool" })
-        {
-            var (exit, output) = DotNet.Run(
-                Repository.Root, Environment,
-                "pack", Path.Combine(Repository.Root, "src", project), "--no-build", "-c", Repository.Configuration,
-                $"-p:VersionSuffix={Version["0.2.0-".Length..]}", "-o", Feed);
-            Assert.True(exit == 0, $"dotnet pack {project} failed:\n{output}");
-        }
+    // One run's feed for every collection of the assembly: the collections run in parallel, the pack happens once.
+    private static readonly Lazy<Shared> ThisRun = new(() => new Shared(), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
-        Assert.True(File.Exists(Path.Combine(Feed, $"QualityGate.{Version}.nupkg")), $"no QualityGate.{Version}.nupkg in {Feed}");
-        Work = Path.Combine(Root, "work");
-        Repository.Copy(Path.Combine(Repository.Root, "tests", "fixtures"), Work);
-        File.WriteAllText(Path.Combine(Work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="qualitygate-e2e" value="{Feed}" />
-              </packageSources>
-            </configuration>
-            """);
-    }
+    private readonly Shared _run = ThisRun.Value;
 
     /// <summary>This run's version, e.g. 0.2.0-e2e-1a2b3c4d.</summary>
-    public string Version { get; }
+    public string Version => _run.Version;
 
     /// <summary>The local feed both packages are in.</summary>
-    public string Feed { get; }
+    public string Feed => _run.Feed;
 
     /// <summary>The scratch copy of tests/fixtures.</summary>
-    public string Work { get; }
+    public string Work => _run.Work;
 
-    public IReadOnlyDictionary<string, string> Environment { get; }
+    public IReadOnlyDictionary<string, string> Environment => _run.Environment;
 
-    private string Root { get; }
-
-    private ConcurrentDictionary<string, Lazy<object>> Runs { get; } = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, Lazy<object>> Runs => _run.Runs;
 
     /// <summary>
     /// A real run several tests assert on: made the first time one asks, never again. Its folders are read, not
@@ -96,20 +71,78 @@ public sealed class PackageFeed : IDisposable
         return DotNet.Run(Work, all, [.. arguments, $"-p:QualityGateVersion={Version}"]);
     }
 
-    public void Dispose()
+    private sealed class Shared
     {
-        try
+        public Shared()
         {
-            Directory.Delete(Root, recursive: true);
+            var root = Path.Combine(Path.GetTempPath(), "qg-e2e-" + Repository.Unique());
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(root);
+            Feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
+            Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Directory.CreateDirectory(Path.Combine(root, "packages")).FullName };
+            Version = "0.2.0-e2e-" + Repository.Unique();
+            foreach (var project in new[] { "QualityGate.Package", "QualityGate.Tool" })
+            {
+                var (exit, output) = DotNet.Run(
+                    Repository.Root, Environment,
+                    "pack", Path.Combine(Repository.Root, "src", project), "--no-build", "-c", Repository.Configuration,
+                    $"-p:VersionSuffix={Version["0.2.0-".Length..]}", "-o", Feed);
+                Assert.True(exit == 0, $"dotnet pack {project} failed:\n{output}");
+            }
+
+            Assert.True(File.Exists(Path.Combine(Feed, $"QualityGate.{Version}.nupkg")), $"no QualityGate.{Version}.nupkg in {Feed}");
+            Work = Path.Combine(root, "work");
+            Repository.Copy(Path.Combine(Repository.Root, "tests", "fixtures"), Work);
+            File.WriteAllText(Path.Combine(Work, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="qualitygate-e2e" value="{Feed}" />
+                  </packageSources>
+                </configuration>
+                """);
         }
-        catch (IOException)
+
+        public string Version { get; }
+
+        public string Feed { get; }
+
+        public string Work { get; }
+
+        public Dictionary<string, string> Environment { get; }
+
+        public ConcurrentDictionary<string, Lazy<object>> Runs { get; } = new(StringComparer.Ordinal);
+
+        private static void Delete(string folder)
         {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class PackageTestGroup : ICollectionFixture<PackageFeed>
+/// <summary>
+/// Three chains of real runs that share nothing but the feed, run in parallel: the VSTest solutions, the
+/// Microsoft.Testing.Platform fixtures, the tool on Gate.Sample. Within a chain, scenarios run one at a time.
+/// </summary>
+public static class PackageTestGroup
 {
-    public const string Name = "package";
+    public const string VSTest = "package: VSTest";
+
+    public const string TestingPlatform = "package: Microsoft.Testing.Platform";
+
+    public const string Tool = "package: dotnet gate";
 }
+
+[CollectionDefinition(PackageTestGroup.VSTest)]
+public sealed class VSTestGroup : ICollectionFixture<PackageFeed>;
+
+[CollectionDefinition(PackageTestGroup.TestingPlatform)]
+public sealed class TestingPlatformGroup : ICollectionFixture<PackageFeed>;
+
+[CollectionDefinition(PackageTestGroup.Tool)]
+public sealed class ToolGroup : ICollectionFixture<PackageFeed>;

@@ -9,7 +9,7 @@ namespace QualityGate.PackageTests;
 /// One PackageReference, then 'dotnet test --gate' in .NET 10's Microsoft.Testing.Platform mode, on xunit v3,
 /// MSTest.Sdk and TUnit: the same results file and the same gate as under VSTest, and the verdict as the exit code.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
+[Collection(PackageTestGroup.TestingPlatform)]
 public class TestingPlatformEndToEndTests(PackageFeed feed)
 {
     private readonly TestingPlatformFeed mtp = TestingPlatformFeed.For(feed);

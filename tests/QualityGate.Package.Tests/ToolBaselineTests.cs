@@ -4,7 +4,7 @@ using Xunit;
 namespace QualityGate.PackageTests;
 
 /// <summary>'dotnet gate baseline' records the ratchet for a whole solution; 'dotnet gate check' holds runs to it.</summary>
-[Collection(PackageTestGroup.Name)]
+[Collection(PackageTestGroup.Tool)]
 public class ToolBaselineTests(PackageFeed feed)
 {
     private readonly ToolFeed _tool = ToolFeed.For(feed);

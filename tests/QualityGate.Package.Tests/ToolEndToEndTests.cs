@@ -10,7 +10,7 @@ namespace QualityGate.PackageTests;
 /// 'dotnet tool install QualityGate.Tool', then 'dotnet gate check' on the results and coverage of real
 /// 'dotnet test --logger gate' runs, from the folder that holds qualitygate.json, as a CI job runs it.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
+[Collection(PackageTestGroup.Tool)]
 public class ToolEndToEndTests(PackageFeed feed)
 {
     private readonly ToolFeed _tool = ToolFeed.For(feed);

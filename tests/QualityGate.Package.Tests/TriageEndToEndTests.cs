@@ -10,7 +10,7 @@ namespace QualityGate.PackageTests;
 /// test that killed the host named for a stack overflow. (A blame-hang kill is named from the sequence file VSTest
 /// writes, tested in the core on a captured one: VSTest does not write it reliably — see docs/categories.md.)
 /// </summary>
-[Collection(PackageTestGroup.Name)]
+[Collection(PackageTestGroup.VSTest)]
 public class TriageEndToEndTests(PackageFeed feed)
 {
     [Fact]
