@@ -24,6 +24,20 @@ public class BeginRunTaskTests
         Assert.Equal(["trx", $"gate;RunId={task.RunId};LogFilePath={task.DecidedResultsFile};Config={task.DecidedConfig};Verbosity=minimal"], task.Loggers);
     }
 
+    // Was a real run in the package tier (LogFilePath=rows/{assembly}-{framework}.json on a fixture): the build decides
+    // the path here and hands the logger an absolute one, which GateLoggerTests shows the logger writes to.
+    [Fact]
+    public void A_relative_log_file_path_with_tokens_is_decided_under_the_results_directory()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, "gate;LogFilePath=rows/{assembly}-{framework}.json");
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal(Path.Combine(temp.Path, "TestResults", "rows", "App.Tests-net10.0.json"), task.DecidedResultsFile);
+        Assert.Contains($"LogFilePath={task.DecidedResultsFile}", Assert.Single(task.Loggers), System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_the_gate_logger_the_loggers_pass_through_untouched_and_nothing_is_decided()
     {
