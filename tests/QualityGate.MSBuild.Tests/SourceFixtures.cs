@@ -5,6 +5,8 @@ using System.IO;
 using QualityGate.PackageTests;
 using Xunit;
 
+[assembly: TestFramework("QualityGate.PackageTests.ScratchFramework", "QualityGate.MSBuild.Tests")]
+
 namespace QualityGate.MSBuildTests;
 
 /// <summary>
@@ -20,8 +22,7 @@ public sealed class SourceFixtures
     private static readonly ConcurrentDictionary<string, Lazy<object>> Made = new(StringComparer.Ordinal);
     private static readonly Lazy<string> Scratch = new(() =>
     {
-        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "qg-msbuild-" + Repository.Unique())).FullName;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(work);
+        var work = ScratchFramework.Create("qg-msbuild-");
         foreach (var file in Directory.GetFiles(Path.Combine(Repository.Root, "tests", "fixtures")))
         {
             File.Copy(file, Path.Combine(work, Path.GetFileName(file)));
@@ -75,17 +76,6 @@ public sealed class SourceFixtures
     /// <summary>Any dotnet command from <see cref="Work"/>, from source.</summary>
     public (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         DotNet.Run(Work, environment, [.. arguments, .. FromSource]);
-
-    private static void Delete(string folder)
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
 }
 
 /// <summary>

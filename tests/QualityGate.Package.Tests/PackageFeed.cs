@@ -5,6 +5,8 @@ using System.IO;
 using System.Linq;
 using Xunit;
 
+[assembly: TestFramework("QualityGate.PackageTests.ScratchFramework", "QualityGate.Package.Tests")]
+
 namespace QualityGate.PackageTests;
 
 /// <summary>
@@ -75,8 +77,7 @@ public sealed class PackageFeed
     {
         public Shared()
         {
-            var root = Path.Combine(Path.GetTempPath(), "qg-e2e-" + Repository.Unique());
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(root);
+            var root = ScratchFramework.Create("qg-e2e-");
             Feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
             Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Directory.CreateDirectory(Path.Combine(root, "packages")).FullName };
             Version = "0.2.0-e2e-" + Repository.Unique();
@@ -111,17 +112,6 @@ public sealed class PackageFeed
         public Dictionary<string, string> Environment { get; }
 
         public ConcurrentDictionary<string, Lazy<object>> Runs { get; } = new(StringComparer.Ordinal);
-
-        private static void Delete(string folder)
-        {
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
     }
 }
 
