@@ -24,6 +24,20 @@ public class BeginRunTaskTests
         Assert.Equal(["trx", $"gate;RunId={task.RunId};LogFilePath={task.DecidedResultsFile};Config={task.DecidedConfig};Verbosity=minimal"], task.Loggers);
     }
 
+    // Was a real run in the package tier (LogFilePath=rows/{assembly}-{framework}.json on a fixture): the build decides
+    // the path here and hands the logger an absolute one, which GateLoggerTests shows the logger writes to.
+    [Fact]
+    public void A_relative_log_file_path_with_tokens_is_decided_under_the_results_directory()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, "gate;LogFilePath=rows/{assembly}-{framework}.json");
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal(Path.Combine(temp.Path, "TestResults", "rows", "App.Tests-net10.0.json"), task.DecidedResultsFile);
+        Assert.Contains($"LogFilePath={task.DecidedResultsFile}", Assert.Single(task.Loggers), System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_the_gate_logger_the_loggers_pass_through_untouched_and_nothing_is_decided()
     {
@@ -50,6 +64,25 @@ public class BeginRunTaskTests
 
         Assert.Equal(code, Assert.Single(engine.Errors).Code);
         Assert.Equal("QualityGate", engine.Errors[0].Subcategory);
+    }
+
+    // Was a real 'dotnet test' per row in the package tier: the build runs this task before any test, so its error is
+    // the run's; HandOffBuildTests keeps a real build that fails on a logger parameter.
+    [Theory]
+    [InlineData("gate;Colour=red", "QG2001", "Colour")]
+    [InlineData("gate;Verbosity=loud", "QG2002", "quiet, minimal, normal, detailed")]
+    [InlineData("gate;LogFilePath=/proc/qualitygate/x.json", "QG2003", "/proc/qualitygate")]
+    [InlineData("gate;Config=missing/qualitygate.json", "QG1005", "does not exist")]
+    public void A_bad_logger_parameter_fails_the_build_with_a_coded_message_that_names_it(string logger, string code, string says)
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, logger);
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal(code, error.Code);
+        Assert.Contains(says, error.Message + error.File, System.StringComparison.Ordinal);
     }
 
     [Fact]

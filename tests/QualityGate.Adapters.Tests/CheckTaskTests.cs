@@ -82,6 +82,35 @@ public class CheckTaskTests
         Assert.NotEmpty(engine.Errors);
     }
 
+    // Were real 'dotnet test' runs of the MSBuild tier: the run, its coverage and the build's exit path are the ones the
+    // tier's other verdicts take (GateBuildTests, HandOffBuildTests: QG4006 there too); the message is the task's.
+    [Fact]
+    public void An_unknown_phase_is_a_configuration_error_listing_the_phases()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, Record(temp, "run1", passed: 10), "run1", """
+            { "phases": [ { "name": "met", "passRate": 50 }, { "name": "budget", "passRate": 50 }, { "name": "strict", "passRate": 90 }, { "name": "tight", "passRate": 100 } ] }
+            """);
+        task.Phase = "phase-9";
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("QG1003", error.Code);
+        Assert.StartsWith("there is no phase 'phase-9'. Phases in this configuration: met, budget, strict, tight.", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Failing_tests_beyond_their_budget_fail_the_build_naming_the_phase()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, Record(temp, "run1", passed: 3, failed: 1), "run1", """{ "phases": [ { "name": "tight", "maxFailures": { "assertion": 0 } } ] }""");
+
+        Assert.False(task.Execute());
+
+        Assert.Contains(engine.Errors, e => e.Code == "QG4006" && e.Message!.StartsWith("assertion: 1 failing test > 0 allowed by tight", System.StringComparison.Ordinal));
+    }
+
     private static string Record(TempFolder temp, string runId, int passed, int failed = 0)
     {
         using var recorder = new RunRecorder(new RecorderOptions(Path.Combine(temp.Path, "TestResults"), "net10.0") { RunId = runId }, TextWriter.Null);
@@ -99,10 +128,10 @@ public class CheckTaskTests
         return Assert.Single(recorder.Complete(new RunCompletion()));
     }
 
-    private static (QualityGateCheck Task, FakeBuildEngine Engine) Task(TempFolder temp, string results, string runId)
+    private static (QualityGateCheck Task, FakeBuildEngine Engine) Task(TempFolder temp, string results, string runId, string plan = Plan)
     {
         var config = Path.Combine(temp.Path, "qualitygate.json");
-        File.WriteAllText(config, Plan);
+        File.WriteAllText(config, plan);
         var engine = new FakeBuildEngine();
         var task = new QualityGateCheck
         {

@@ -2,18 +2,20 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using QualityGate.PackageTests;
 using Xunit;
 
 namespace QualityGate.MSBuildTests;
 
 /// <summary>
 /// The ratchet from 'dotnet test': -p:QualityGateUpdateBaseline=true records qualitygate.baseline.json beside the
-/// configuration, and later runs may only improve on it. Each scenario works on its own copy of the fixture.
+/// configuration, and later runs may only improve on it. The baseline is recorded once; each scenario holds its own
+/// copy of it (QualityGateBaselineFile) and its own results folder, on the one build of the fixture.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public class BaselineBuildTests(PackageFeed feed)
+[Collection(MSBuildTestGroup.Gate)]
+public class BaselineBuildTests(SourceFixtures fixtures)
 {
+    private readonly GateSample _sample = new(fixtures);
+
     private static readonly Dictionary<string, string> Fixed = new() { ["QG_FIXTURE_FIXED"] = "1" };
     private static readonly Dictionary<string, string> Broken = new() { ["QG_FIXTURE_BROKEN"] = "1" };
 
@@ -80,27 +82,31 @@ public class BaselineBuildTests(PackageFeed feed)
         Assert.Contains("\"reason\": \"Dropped the negative-rate check for the demo\"", File.ReadAllText(BaselinePath(sample)));
     }
 
-    /// <summary>A fresh copy of the gate fixture with a baseline recorded from a run with one known failure.</summary>
-    private string Record()
+    /// <summary>
+    /// A scenario's own copy of the baseline recorded (once) from a run with one known failure; returns the scenario.
+    /// </summary>
+    private string Record([System.Runtime.CompilerServices.CallerMemberName] string scenario = "")
     {
-        var sample = feed.Fresh("Gate.Sample");
-        var (exit, output) = Test(sample, [], "-p:QualityGateUpdateBaseline=true");
-        Assert.True(exit == 0, output);
-        Assert.Contains("QualityGate baseline written", output);
-        Assert.Contains("\"test\": \"App.Tests.PriceServiceTests.Discount_of_zero_is_the_price\"", File.ReadAllText(BaselinePath(sample)));
-        return sample;
+        var recorded = fixtures.Once("gate-sample-baseline", () =>
+        {
+            var baseline = Path.Combine(Directory.CreateDirectory(_sample.Results("baseline-record")).FullName, "qualitygate.baseline.json");
+            var (exit, output) = _sample.Gate("baseline-record", "met", null, "-p:QualityGateUpdateBaseline=true", $"-p:QualityGateBaselineFile={baseline}");
+            Assert.True(exit == 0, output);
+            Assert.Contains("QualityGate baseline written", output);
+            Assert.Contains("\"test\": \"App.Tests.PriceServiceTests.Discount_of_zero_is_the_price\"", File.ReadAllText(baseline));
+            return baseline;
+        });
+        Directory.CreateDirectory(_sample.Results(scenario));
+        File.Copy(recorded, BaselinePath(scenario));
+        return scenario;
     }
 
     private (int Exit, string Output) Test(string sample, Dictionary<string, string> environment, params string[] extra) =>
-        feed.Test(Path.Combine(sample, "App.Tests"), environment, ["--logger", "gate", "--collect", "XPlat Code Coverage", "-p:QualityGatePhase=met", .. extra]);
+        _sample.Test(sample, environment, ["--logger", "gate", "--collect", "XPlat Code Coverage", "-p:QualityGatePhase=met", $"-p:QualityGateBaselineFile={BaselinePath(sample)}", .. extra]);
 
-    private string BaselinePath(string sample) => Path.Combine(feed.Work, sample, "qualitygate.baseline.json");
+    private string BaselinePath(string sample) => Path.Combine(_sample.Results(sample), "qualitygate.baseline.json");
 
-    private string Results(string sample) => Path.Combine(feed.Work, sample, "App.Tests", "TestResults");
+    private string Results(string sample) => _sample.Results(sample);
 
-    private JsonElement Report(string sample)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Results(sample), "App.Tests.net10.0.qualitygate-report.json")));
-        return document.RootElement.Clone();
-    }
+    private JsonElement Report(string sample) => _sample.Report(sample);
 }

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
-using QualityGate.PackageTests;
 using Xunit;
 
 namespace QualityGate.MSBuildTests;
@@ -10,26 +9,26 @@ namespace QualityGate.MSBuildTests;
 /// A failed gate in the build says what closes each missed target, where its reports are, and its errors point to
 /// the HTML report, whose drill-down reaches a file's uncovered lines.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public class FileReportBuildTests(PackageFeed feed)
+[Collection(MSBuildTestGroup.Gate)]
+public class FileReportBuildTests(SourceFixtures fixtures)
 {
     [Fact]
     public void A_missed_target_prints_what_closes_it_and_the_build_says_where_its_reports_are()
     {
-        var project = Path.Combine(feed.Fresh("Gate.Sample"), "App.Tests");
-
-        var (exit, output) = feed.Test(project, "--logger", "gate", "--collect", "XPlat Code Coverage", "--filter", "Kind!=Failing", "-p:QualityGatePhase=strict");
+        // The same run as GateBuildTests' missed layer: the phase strict on the passing tests, into TestResults/strict.
+        var sample = new GateSample(fixtures);
+        var (exit, output) = sample.StrictOnPassingTests();
 
         Assert.Equal(1, exit);
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Contains(lines, l => l.EndsWith("services: cover 2 more lines — start with PriceService.cs (2)", System.StringComparison.Ordinal));
         Assert.Contains(lines, l => l.EndsWith("workers: cover 8 more lines — start with ReportWorker.cs (8 of 9)", System.StringComparison.Ordinal));
         var reports = Assert.Single(lines, l => l.Contains("QualityGate reports: ", System.StringComparison.Ordinal));
-        Assert.Contains("TestResults/qualitygate/App.Tests.net10.0/qualitygate-report.html, TestResults/App.Tests.net10.0.qualitygate-report.json, TestResults/App.Tests.net10.0.qualitygate-report.md", reports);
+        Assert.Contains("TestResults/strict/qualitygate/App.Tests.net10.0/qualitygate-report.html, TestResults/strict/App.Tests.net10.0.qualitygate-report.json, TestResults/strict/App.Tests.net10.0.qualitygate-report.md", reports);
         var error = Assert.Single(lines, l => l.Contains("error QG4001: workers", System.StringComparison.Ordinal));
-        Assert.Matches("To close it, cover 8 more lines: ReportWorker.cs [0-9–, ]+ \\(8\\)\\. Report: TestResults/qualitygate/App.Tests.net10.0/qualitygate-report.html", error);
+        Assert.Matches("To close it, cover 8 more lines: ReportWorker.cs [0-9–, ]+ \\(8\\)\\. Report: TestResults/strict/qualitygate/App.Tests.net10.0/qualitygate-report.html", error);
 
-        var folder = Path.Combine(feed.Work, project, "TestResults", "qualitygate", "App.Tests.net10.0");
+        var folder = Path.Combine(sample.Results("strict"), "qualitygate", "App.Tests.net10.0");
         var html = File.ReadAllText(Path.Combine(folder, "qualitygate-report.html"));
         Assert.Contains("<h2>What closes the gap</h2>", html);
         var page = Regex.Match(html, "<a href=\"(files/reportworker\\.cs-[0-9a-f]{8}\\.html)\">").Groups[1].Value;

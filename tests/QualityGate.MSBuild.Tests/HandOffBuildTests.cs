@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using System.Threading;
 using QualityGate.PackageTests;
 using Xunit;
@@ -12,10 +11,11 @@ namespace QualityGate.MSBuildTests;
 /// <summary>
 /// The hand-off from 'dotnet test --logger gate' to the gate: a run that recorded nothing of its own fails the build
 /// with a coded error, and the results file an earlier run left at the same path is never judged in its place.
-/// Each scenario first leaves a passing run's results behind, as a user's TestResults folder would have them.
+/// The fixture is built once, and one passing run leaves its results behind, as a user's TestResults folder would have
+/// them; each scenario then runs 'dotnet test --no-build' in a copy of its own of that folder (or of the clean build).
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) : IClassFixture<HandOffBuildTests.Build>
+[Collection(MSBuildTestGroup.HandOff)]
+public class HandOffBuildTests(SourceFixtures fixtures)
 {
     private const string Tests = "HandOff.Tests";
     private const string Passing = "Kind!=Failing";
@@ -49,7 +49,7 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
     public void A_killed_test_run_fails_the_build_instead_of_judging_the_previous_runs_results()
     {
         var fixture = GoodRun();
-        var marker = Path.Combine(feed.Work, fixture, "hang.started");
+        var marker = Path.Combine(fixture, "hang.started");
 
         var (exit, output) = TestAndKillVsTestConsole(fixture, marker, "--logger", "gate", "--filter", Passing);
 
@@ -63,7 +63,7 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
     public void A_read_only_results_folder_fails_the_build_before_the_tests_run()
     {
         var fixture = GoodRun();
-        var readOnly = Path.Combine(feed.Work, fixture, "read-only-results");
+        var readOnly = Path.Combine(fixture, "read-only-results");
         using var mount = ReadOnlyMount.Create(readOnly);
         Skip.If(mount is null, "this machine cannot make a read-only folder (a read-only bind mount needs root); the scenario is not run.");
 
@@ -78,7 +78,7 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
     public void A_runsettings_results_directory_is_where_the_logger_writes_and_the_gate_reads()
     {
         var fixture = GoodRun();
-        var settings = Path.Combine(feed.Work, fixture, "settings", "elsewhere.runsettings");
+        var settings = Path.Combine(fixture, "settings", "elsewhere.runsettings");
         Directory.CreateDirectory(Path.GetDirectoryName(settings)!);
         File.WriteAllText(settings, "<RunSettings><RunConfiguration><ResultsDirectory>../elsewhere</ResultsDirectory></RunConfiguration></RunSettings>");
 
@@ -87,7 +87,7 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
 
         Assert.True(exit == 1, output);
         Assert.Contains("error QG4006: assertion: 1 failing test > 0 allowed by tight", output);
-        var written = ResultsFile.Read(Path.Combine(feed.Work, fixture, "elsewhere", "HandOff.Tests.net10.0.qualitygate.json"));
+        var written = ResultsFile.Read(Path.Combine(fixture, "elsewhere", "HandOff.Tests.net10.0.qualitygate.json"));
         Assert.Single(written.Failed);
     }
 
@@ -105,7 +105,7 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
     [Fact]
     public void A_run_that_meets_the_phase_passes_and_judges_its_own_results_file()
     {
-        var fixture = build.Fixture(feed);
+        var fixture = Clean();
 
         var (exit, output) = Test(fixture, "--logger", "gate");
 
@@ -120,9 +120,9 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
     [Fact]
     public void With_the_terminal_logger_the_gates_verdict_is_shown_and_failures_within_budget_raise_no_warning()
     {
-        var fixture = build.Fixture(feed);
+        var fixture = Clean();
 
-        var (exit, output) = feed.Test(Path.Combine(fixture, Tests), new Dictionary<string, string> { ["MSBUILDTERMINALLOGGER"] = "on" }, "--no-build", "--logger", "gate", "-tl:on");
+        var (exit, output) = fixtures.Test(Path.Combine(fixture, Tests), new Dictionary<string, string> { ["MSBUILDTERMINALLOGGER"] = "on" }, "--no-build", "--logger", "gate", "-tl:on");
 
         Assert.True(exit == 0, output);
         Assert.Contains("QualityGate lenient: PASS", output);
@@ -133,49 +133,43 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
     [Fact]
     public void Without_a_qualitygate_json_failing_tests_fail_the_build_as_they_do_without_QualityGate()
     {
-        var fixture = build.Fixture(feed);
-        var config = Path.Combine(feed.Work, fixture, "qualitygate.json");
-        var plan = File.ReadAllText(config);
-        File.Delete(config);
-        int exit;
-        string output;
-        try
-        {
-            (exit, output) = Test(fixture, "--logger", "gate");
-        }
-        finally
-        {
-            File.WriteAllText(config, plan);
-        }
+        var fixture = Clean();
+        File.Delete(Path.Combine(fixture, "qualitygate.json"));
+
+        var (exit, output) = Test(fixture, "--logger", "gate");
 
         Assert.True(exit == 1, output);
         Assert.DoesNotContain("QualityGate lenient", output);
         Assert.Single(ResultsFile.Read(ResultsPath(fixture)).Failed); // recorded all the same
     }
 
-    private string GoodRun()
+    /// <summary>A copy of the built fixture after one passing run: its results file is there, as a user's would be.</summary>
+    private string GoodRun() => fixtures.Copy(fixtures.Once("handoff-good-run", () =>
     {
-        var fixture = build.Fixture(feed);
-        var (exit, output) = Test(fixture, "--logger", "gate", "--filter", Passing);
+        var folder = fixtures.Copy(fixtures.Built("HandOff", Tests), "handoff-good-run");
+        var (exit, output) = Test(folder, "--logger", "gate", "--filter", Passing);
         Assert.True(exit == 0, output);
         Assert.Contains("QualityGate lenient: PASS", output);
-        Assert.True(File.Exists(ResultsPath(fixture)));
-        return fixture;
-    }
+        Assert.True(File.Exists(ResultsPath(folder)));
+        return folder;
+    }), "handoff");
 
-    private string ResultsPath(string fixture) =>
-        Path.Combine(feed.Work, fixture, Tests, "TestResults", "HandOff.Tests.net10.0.qualitygate.json");
+    /// <summary>A copy of the built fixture that no test has run yet.</summary>
+    private string Clean() => fixtures.Copy(fixtures.Built("HandOff", Tests), "handoff");
 
-    // The fixture is built once; every scenario runs the tests of that build, as 'dotnet test --no-build' in CI does.
+    private static string ResultsPath(string fixture) =>
+        Path.Combine(fixture, Tests, "TestResults", "HandOff.Tests.net10.0.qualitygate.json");
+
+    // Every scenario runs the tests of the one build, as 'dotnet test --no-build' in CI does.
     private (int Exit, string Output) Test(string fixture, params string[] arguments) =>
-        feed.Test(Path.Combine(fixture, Tests), ["--no-build", .. arguments]);
+        fixtures.Test(Path.Combine(fixture, Tests), new Dictionary<string, string>(), ["--no-build", .. arguments]);
 
     /// <summary>Starts the run with the hanging test, kills the vstest.console this run started once it waits, and lets dotnet test finish.</summary>
     private (int Exit, string Output) TestAndKillVsTestConsole(string fixture, string marker, params string[] arguments)
     {
-        var environment = new Dictionary<string, string>(feed.Environment) { ["QG_FIXTURE_HANG"] = marker };
+        var environment = new Dictionary<string, string> { ["QG_FIXTURE_HANG"] = marker };
         (int, string) result = default;
-        var run = new Thread(() => result = DotNet.Run(feed.Work, environment, ["test", Path.Combine(fixture, Tests), "--no-build", $"-p:QualityGateVersion={feed.Version}", .. arguments]));
+        var run = new Thread(() => result = fixtures.Test(Path.Combine(fixture, Tests), environment, ["--no-build", .. arguments]));
         run.Start();
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!File.Exists(marker))
@@ -184,29 +178,10 @@ public class HandOffBuildTests(PackageFeed feed, HandOffBuildTests.Build build) 
             Thread.Sleep(200);
         }
 
-        var console = ProcessTree.Find(p => p.CommandLine.Contains("vstest.console.dll", StringComparison.Ordinal) && p.CommandLine.Contains(fixture, StringComparison.Ordinal));
+        var console = ProcessTree.Find(p => p.CommandLine.Contains("vstest.console.dll", StringComparison.Ordinal) && p.CommandLine.Contains(Path.GetFileName(fixture), StringComparison.Ordinal));
         Assert.True(console is not null, "no vstest.console process of this run was found");
         Process.GetProcessById(console!.Value.Pid).Kill();
         run.Join();
         return result;
-    }
-
-    /// <summary>One copy of the fixture, built once for all scenarios of this class.</summary>
-    public sealed class Build
-    {
-        private string? _fixture;
-
-        public string Fixture(PackageFeed feed)
-        {
-            if (_fixture is null)
-            {
-                var fixture = feed.Fresh("HandOff");
-                var (exit, output) = DotNet.Run(feed.Work, feed.Environment, "build", Path.Combine(fixture, Tests), $"-p:QualityGateVersion={feed.Version}");
-                Assert.True(exit == 0, output);
-                _fixture = fixture;
-            }
-
-            return _fixture;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -12,8 +13,8 @@ namespace QualityGate.MSBuildTests;
 /// What QualityGate assumes about the SDK's test targets, checked against the installed SDK (a tripwire: an SDK that
 /// moves fails this repository's CI, not its users' builds), and proof that it leaves them untouched when it is off.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
-public class SdkHookTests(PackageFeed feed, HandOffBuildTests.Build build) : IClassFixture<HandOffBuildTests.Build>
+[Collection(MSBuildTestGroup.HandOff)]
+public class SdkHookTests(SourceFixtures fixtures)
 {
     private static readonly XNamespace MSBuild = "http://schemas.microsoft.com/developer/msbuild/2003";
 
@@ -28,7 +29,7 @@ public class SdkHookTests(PackageFeed feed, HandOffBuildTests.Build build) : ICl
         Assert.Equal(
             ["CallTarget:_VSTestConsole", "CallTarget:_VSTestMSBuild"],
             vstest.Elements().Select(e => $"{e.Name.LocalName}:{(string?)e.Attribute("Targets")}").ToArray());
-        var ours = XDocument.Load(Path.Combine(feed.RepoRoot, "build", "QualityGate.Gate.targets")).Root!.Elements("Target").Single(t => (string)t.Attribute("Name")! == "VSTest");
+        var ours = XDocument.Load(Path.Combine(Repository.Root, "build", "QualityGate.Gate.targets")).Root!.Elements("Target").Single(t => (string)t.Attribute("Name")! == "VSTest");
         Assert.Equal((string?)vstest.Attribute("DependsOnTargets"), (string?)ours.Attribute("DependsOnTargets"));
         Assert.Contains("ShowInfoMessageIfProjectHasNoIsTestProjectProperty", targets.Keys);
         Assert.Empty(targets["_TestRunStart"].Elements()); // a marker the terminal logger watches, nothing more
@@ -67,19 +68,20 @@ public class SdkHookTests(PackageFeed feed, HandOffBuildTests.Build build) : ICl
         Assert.Contains("<CallTarget Targets=\"_VSTestConsole\"", gated);
     }
 
+    // Evaluated only: the built fixture is read, never changed.
+    private string Project => Path.Combine(fixtures.Built("HandOff", "HandOff.Tests"), "HandOff.Tests");
+
     private string Property(string name, params string[] properties)
     {
-        var fixture = build.Fixture(feed);
-        var (exit, output) = DotNet.Run(feed.Work, feed.Environment, ["msbuild", Path.Combine(fixture, "HandOff.Tests"), $"-getProperty:{name}", $"-p:QualityGateVersion={feed.Version}", .. properties]);
+        var (exit, output) = fixtures.Run(new Dictionary<string, string>(), ["msbuild", Project, $"-getProperty:{name}", .. properties]);
         Assert.True(exit == 0, output);
         return output.Trim();
     }
 
     private string Preprocess(params string[] properties)
     {
-        var fixture = build.Fixture(feed);
-        var file = Path.Combine(feed.Work, fixture, $"preprocessed-{Guid.NewGuid():N}.xml");
-        var (exit, output) = DotNet.Run(feed.Work, feed.Environment, ["msbuild", Path.Combine(fixture, "HandOff.Tests"), $"-pp:{file}", $"-p:QualityGateVersion={feed.Version}", .. properties]);
+        var file = Path.Combine(fixtures.Work, $"preprocessed-{Guid.NewGuid():N}.xml");
+        var (exit, output) = fixtures.Run(new Dictionary<string, string>(), ["msbuild", Project, $"-pp:{file}", .. properties]);
         Assert.True(exit == 0, output);
         return File.ReadAllText(file);
     }

@@ -15,6 +15,8 @@ public static class DotNet
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["DOTNET_NOLOGO"] = "1",
             ["MSBUILDTERMINALLOGGER"] = "off",
+            // Each scenario's MSBuild ends with it: no node outlives the scenario or serves another worktree.
+            ["MSBUILDDISABLENODEREUSE"] = "1",
             // The outer test run's own settings must not leak into the inner one.
             ["VSTEST_HOST_DEBUG"] = null,
             ["GITHUB_ACTIONS"] = null,
@@ -56,6 +58,7 @@ public static class DotNet
             }
         }
 
+        var started = Stopwatch.StartNew();
         var output = new StringBuilder();
         using var process = new System.Diagnostics.Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
@@ -70,9 +73,29 @@ public static class DotNet
         }
 
         process.WaitForExit();
+        Trace(started.Elapsed, process.ExitCode, fileName, arguments);
         lock (output)
         {
             return (process.ExitCode, output.ToString());
         }
     }
+
+    // QUALITYGATE_E2E_TRACE=<file>: one line per process (start, seconds, exit code, command), to see where a tier's time goes.
+    private static void Trace(TimeSpan elapsed, int exitCode, string fileName, string[] arguments)
+    {
+        if (System.Environment.GetEnvironmentVariable("QUALITYGATE_E2E_TRACE") is not { Length: > 0 } trace)
+        {
+            return;
+        }
+
+        var line = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow - elapsed:O}\t{elapsed.TotalSeconds:F1}\t{exitCode}\t{fileName} {string.Join(' ', arguments)}\n");
+        lock (TraceLock)
+        {
+            System.IO.File.AppendAllText(trace, line);
+        }
+    }
+
+    private static readonly object TraceLock = new();
 }

@@ -5,8 +5,11 @@ using Xunit;
 
 namespace QualityGate.PackageTests;
 
-/// <summary>One PackageReference, then 'dotnet test --logger gate', exactly as a user runs it.</summary>
-[Collection(PackageTestGroup.Name)]
+/// <summary>
+/// One PackageReference, then 'dotnet test --logger gate', exactly as a user runs it: every VSTest framework of the
+/// failure fixtures in one solution run, the passing projects (one multi-targeted) in another, into one results folder.
+/// </summary>
+[Collection(PackageTestGroup.VSTest)]
 public class LoggerEndToEndTests(PackageFeed feed)
 {
     [Theory]
@@ -15,7 +18,7 @@ public class LoggerEndToEndTests(PackageFeed feed)
     [InlineData("Failures.MSTest")]
     public void Every_failure_of_a_real_suite_is_recorded_in_the_category_its_test_declares(string fixture)
     {
-        var (exit, output) = feed.Test(fixture, "--logger", "gate");
+        var (exit, output) = Failures(feed);
 
         Assert.Equal(1, exit); // the fixtures fail on purpose
         var results = ResultsFile.Read(Path.Combine(feed.Work, fixture, "TestResults", $"{fixture}.net10.0.qualitygate.json"));
@@ -42,10 +45,10 @@ public class LoggerEndToEndTests(PackageFeed feed)
     [Fact]
     public void Theory_rows_that_share_a_name_are_separate_results_with_their_own_display_names()
     {
-        var (exit, output) = feed.Test(Path.Combine("Parallel", "Alpha.Tests"), "--logger", "gate;LogFilePath=rows/{assembly}-{framework}.json");
+        var (exit, output) = Passing(feed);
 
         Assert.True(exit == 0, output);
-        var results = ResultsFile.Read(Path.Combine(feed.Work, "Parallel", "Alpha.Tests", "TestResults", "rows", "Alpha.Tests-net10.0.json"));
+        var results = ResultsFile.Read(Path.Combine(SharedResults(feed), "Alpha.Tests.net10.0.qualitygate.json"));
         var rows = results.Tests.Where(t => t.GetProperty("name").GetString() == "Alpha.Tests.AlphaTests.Counts").ToList();
         Assert.Equal(3, rows.Count);
         Assert.Equal(3, rows.Select(r => r.GetProperty("displayName").GetString()).Distinct().Count());
@@ -54,7 +57,7 @@ public class LoggerEndToEndTests(PackageFeed feed)
     [Fact]
     public void A_test_host_crash_is_recorded_as_an_aborted_run_naming_the_test_that_was_running()
     {
-        var (exit, output) = feed.Test("Crash.Xunit", "--logger", "gate");
+        var (exit, output) = Crashes(feed);
 
         Assert.NotEqual(0, exit);
         var results = ResultsFile.Read(Path.Combine(feed.Work, "Crash.Xunit", "TestResults", "Crash.Xunit.net10.0.qualitygate.json"));
@@ -69,9 +72,9 @@ public class LoggerEndToEndTests(PackageFeed feed)
     [Fact]
     public void A_solution_run_in_parallel_into_one_results_folder_writes_one_intact_file_per_project()
     {
-        var shared = Path.Combine(feed.Work, "shared-results");
+        var shared = SharedResults(feed);
 
-        var (exit, output) = feed.Test(Path.Combine("Parallel", "Parallel.sln"), "--logger", "gate", "--results-directory", shared);
+        var (exit, output) = Passing(feed);
 
         Assert.True(exit == 0, output);
         foreach (var project in new[] { "Alpha.Tests", "Beta.Tests", "Gamma.Tests" })
@@ -81,35 +84,35 @@ public class LoggerEndToEndTests(PackageFeed feed)
             Assert.Equal(4, results.Tests.Count);
         }
 
-        Assert.Equal(3, Directory.GetFiles(shared, "*.qualitygate.json").Length);
+        Assert.Equal(5, Directory.GetFiles(shared, "*.qualitygate.json").Length); // and MultiTarget.Xunit's two
         Assert.Empty(Directory.GetFiles(shared, "*.tmp").Concat(Directory.GetFiles(shared, "*.spool")));
     }
 
     [Fact]
     public void A_multi_targeted_project_writes_one_file_per_framework()
     {
-        var (exit, output) = feed.Test("MultiTarget.Xunit", new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" }, "--logger", "gate");
+        var (exit, output) = Passing(feed);
 
         Assert.True(exit == 0, output);
         foreach (var framework in new[] { "net9.0", "net10.0" })
         {
-            var results = ResultsFile.Read(Path.Combine(feed.Work, "MultiTarget.Xunit", "TestResults", $"MultiTarget.Xunit.{framework}.qualitygate.json"));
+            var results = ResultsFile.Read(Path.Combine(SharedResults(feed), $"MultiTarget.Xunit.{framework}.qualitygate.json"));
             Assert.Equal(framework, results.Run.GetProperty("targetFramework").GetString());
             Assert.Equal(2, results.Tests.Count);
         }
     }
 
-    [Theory]
-    [InlineData("gate;Colour=red", "QG2001", "Colour")]
-    [InlineData("gate;Verbosity=loud", "QG2002", "quiet, minimal, normal, detailed")]
-    [InlineData("gate;LogFilePath=/proc/qualitygate/x.json", "QG2003", "/proc/qualitygate")]
-    [InlineData("gate;Config=missing/qualitygate.json", "QG1005", "does not exist")]
-    public void A_bad_logger_parameter_fails_the_run_with_a_coded_message(string logger, string code, string says)
-    {
-        var (exit, output) = feed.Test(Path.Combine("Parallel", "Alpha.Tests"), "--logger", logger);
+    /// <summary>Failures.slnx: xunit, NUnit, MSTest 4 and 3, and the root-cause fixture, built and run in parallel.</summary>
+    internal static (int ExitCode, string Output) Failures(PackageFeed feed) =>
+        feed.Once("failures", () => feed.Test("Failures.slnx", "--logger", "gate"));
 
-        Assert.NotEqual(0, exit);
-        Assert.Contains(code, output);
-        Assert.Contains(says, output);
-    }
+    /// <summary>Crashes.slnx: a host killed by an exit call and one by a stack overflow, with blame.</summary>
+    internal static (int ExitCode, string Output) Crashes(PackageFeed feed) =>
+        feed.Once("crashes", () => feed.Test("Crashes.slnx", "--logger", "gate", "--blame"));
+
+    /// <summary>Passing.slnx, every project into one results folder; net9.0 runs on the .NET 10 runtime.</summary>
+    internal static (int ExitCode, string Output) Passing(PackageFeed feed) =>
+        feed.Once("passing", () => feed.Test("Passing.slnx", new Dictionary<string, string> { ["DOTNET_ROLL_FORWARD"] = "Major" }, "--logger", "gate", "--results-directory", SharedResults(feed)));
+
+    internal static string SharedResults(PackageFeed feed) => Path.Combine(feed.Work, "shared-results");
 }

@@ -1,77 +1,68 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection;
 using Xunit;
+
+[assembly: TestFramework("QualityGate.PackageTests.ScratchFramework", "QualityGate.Package.Tests")]
 
 namespace QualityGate.PackageTests;
 
 /// <summary>
-/// Packs QualityGate once per test run into a local feed, copies the fixture projects to a scratch folder with a
-/// nuget.config that adds that feed, and points NUGET_PACKAGES at an empty folder: every restore below gets the
-/// package exactly as a user would, never a stale copy from a cache.
+/// One test run's package feed: QualityGate and QualityGate.Tool packed once, from the build this test project's build
+/// made (--no-build), under a version no earlier run used (0.2.0-e2e-{run}); one NuGet cache (NUGET_PACKAGES), empty
+/// when the run starts and shared by every scenario, so every restore gets the package exactly as a user would and
+/// never a copy from a cache. The fixtures are copied to a scratch folder with a nuget.config that adds the feed.
 /// </summary>
-public sealed class PackageFeed : IDisposable
+public sealed class PackageFeed
 {
-    public PackageFeed()
-    {
-        RepoRoot = typeof(PackageFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
-        Root = Path.Combine(Path.GetTempPath(), "qg-e2e-" + Guid.NewGuid().ToString("N")[..8]);
-        var feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
-        Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Directory.CreateDirectory(Path.Combine(Root, "packages")).FullName };
+    // One run's feed for every collection of the assembly: the collections run in parallel, the pack happens once.
+    private static readonly Lazy<Shared> ThisRun = new(() => new Shared(), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
-        (int exit, string output) packed;
-        using (PackLock())
-        {
-            packed = DotNet.Run(RepoRoot, Environment, "pack", Path.Combine(RepoRoot, "src", "QualityGate.Package"), "-c", "Release", "-o", feed);
-        }
+    private readonly Shared _run = ThisRun.Value;
 
-        var (exit, output) = packed;
-        Assert.True(exit == 0, "dotnet pack failed:\n" + output);
-        var package = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "QualityGate.*.nupkg").Single());
-        Version = package["QualityGate.".Length..];
+    /// <summary>This run's version, e.g. 0.2.0-e2e-1a2b3c4d.</summary>
+    public string Version => _run.Version;
 
-        Work = Path.Combine(Root, "work");
-        Copy(Path.Combine(RepoRoot, "tests", "fixtures"), Work);
-        File.WriteAllText(Path.Combine(Work, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="qualitygate-e2e" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-    }
-
-    public string RepoRoot { get; }
-
-    /// <summary>The packed version, e.g. 0.1.0-dev.</summary>
-    public string Version { get; }
+    /// <summary>The local feed both packages are in.</summary>
+    public string Feed => _run.Feed;
 
     /// <summary>The scratch copy of tests/fixtures.</summary>
-    public string Work { get; }
+    public string Work => _run.Work;
 
-    public IReadOnlyDictionary<string, string> Environment { get; }
+    public IReadOnlyDictionary<string, string> Environment => _run.Environment;
 
-    private string Root { get; }
+    private ConcurrentDictionary<string, Lazy<object>> Runs => _run.Runs;
 
     /// <summary>
-    /// A fresh copy of a fixture, for a scenario that must not share build output with the others (a different
-    /// coverage tool instruments the assemblies differently). Returns its path relative to <see cref="Work"/>.
+    /// A real run several tests assert on: made the first time one asks, never again. Its folders are read, not
+    /// changed, afterwards; a test that changes files works on a copy of its own.
+    /// </summary>
+    public T Once<T>(string name, Func<T> make)
+        where T : notnull =>
+        (T)Runs.GetOrAdd(name, _ => new Lazy<object>(() => make())).Value;
+
+    /// <summary>
+    /// A fresh copy of a fixture, for a scenario that changes its sources or must not share build output with the
+    /// others. Returns its path relative to <see cref="Work"/>.
     /// </summary>
     public string Fresh(string fixture)
     {
-        var name = $"{fixture}.{Guid.NewGuid().ToString("N")[..6]}";
-        Copy(Path.Combine(RepoRoot, "tests", "fixtures", fixture), Path.Combine(Work, name));
+        var name = $"{fixture}.{Repository.Unique()}";
+        Repository.Copy(Path.Combine(Repository.Root, "tests", "fixtures", fixture), Path.Combine(Work, name));
         return name;
     }
 
-    /// <summary>dotnet test on a fixture (a folder under tests/fixtures) with the packed package referenced.</summary>
+    /// <summary>dotnet test on a fixture (a path under <see cref="Work"/>) with the packed package referenced.</summary>
     public (int ExitCode, string Output) Test(string fixture, params string[] arguments) =>
         Test(fixture, new Dictionary<string, string>(), arguments);
 
-    public (int ExitCode, string Output) Test(string fixture, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public (int ExitCode, string Output) Test(string fixture, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Run(environment, ["test", fixture, .. arguments]);
+
+    /// <summary>Any dotnet command from <see cref="Work"/>, with this run's version and NuGet cache.</summary>
+    public (int ExitCode, string Output) Run(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var all = new Dictionary<string, string>(Environment);
         foreach (var pair in environment)
@@ -79,59 +70,69 @@ public sealed class PackageFeed : IDisposable
             all[pair.Key] = pair.Value;
         }
 
-        return DotNet.Run(Work, all, ["test", fixture, $"-p:QualityGateVersion={Version}", .. arguments]);
+        return DotNet.Run(Work, all, [.. arguments, $"-p:QualityGateVersion={Version}"]);
     }
 
-    public void Dispose()
+    private sealed class Shared
     {
-        try
+        public Shared()
         {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    /// <summary>
-    /// Test projects run in parallel and each packs the same projects: one pack at a time, or they race on obj/.
-    /// </summary>
-    public static IDisposable PackLock()
-    {
-        var path = Path.Combine(Path.GetTempPath(), "qualitygate-pack.lock");
-        for (var attempt = 0; ; attempt++)
-        {
-            try
+            var root = ScratchFramework.Create("qg-e2e-");
+            Feed = Directory.CreateDirectory(Path.Combine(root, "feed")).FullName;
+            Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Directory.CreateDirectory(Path.Combine(root, "packages")).FullName };
+            Version = "0.2.0-e2e-" + Repository.Unique();
+            foreach (var project in new[] { "QualityGate.Package", "QualityGate.Tool" })
             {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (attempt < 600)
-            {
-                System.Threading.Thread.Sleep(500);
-            }
-        }
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(from, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Any(p => p is "bin" or "obj" or "TestResults"))
-            {
-                continue;
+                var (exit, output) = DotNet.Run(
+                    Repository.Root, Environment,
+                    "pack", Path.Combine(Repository.Root, "src", project), "--no-build", "-c", Repository.Configuration,
+                    $"-p:VersionSuffix={Version["0.2.0-".Length..]}", "-o", Feed);
+                Assert.True(exit == 0, $"dotnet pack {project} failed:\n{output}");
             }
 
-            var target = Path.Combine(to, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            Assert.True(File.Exists(Path.Combine(Feed, $"QualityGate.{Version}.nupkg")), $"no QualityGate.{Version}.nupkg in {Feed}");
+            Work = Path.Combine(root, "work");
+            Repository.Copy(Path.Combine(Repository.Root, "tests", "fixtures"), Work);
+            File.WriteAllText(Path.Combine(Work, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <add key="qualitygate-e2e" value="{Feed}" />
+                  </packageSources>
+                </configuration>
+                """);
         }
+
+        public string Version { get; }
+
+        public string Feed { get; }
+
+        public string Work { get; }
+
+        public Dictionary<string, string> Environment { get; }
+
+        public ConcurrentDictionary<string, Lazy<object>> Runs { get; } = new(StringComparer.Ordinal);
     }
 }
 
-[CollectionDefinition(Name)]
-public sealed class PackageTestGroup : ICollectionFixture<PackageFeed>
+/// <summary>
+/// Three chains of real runs that share nothing but the feed, run in parallel: the VSTest solutions, the
+/// Microsoft.Testing.Platform fixtures, the tool on Gate.Sample. Within a chain, scenarios run one at a time.
+/// </summary>
+public static class PackageTestGroup
 {
-    public const string Name = "package";
+    public const string VSTest = "package: VSTest";
+
+    public const string TestingPlatform = "package: Microsoft.Testing.Platform";
+
+    public const string Tool = "package: dotnet gate";
 }
+
+[CollectionDefinition(PackageTestGroup.VSTest)]
+public sealed class VSTestGroup : ICollectionFixture<PackageFeed>;
+
+[CollectionDefinition(PackageTestGroup.TestingPlatform)]
+public sealed class TestingPlatformGroup : ICollectionFixture<PackageFeed>;
+
+[CollectionDefinition(PackageTestGroup.Tool)]
+public sealed class ToolGroup : ICollectionFixture<PackageFeed>;

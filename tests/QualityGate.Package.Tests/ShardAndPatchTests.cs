@@ -10,14 +10,16 @@ namespace QualityGate.PackageTests;
 /// A suite split into CI shards is judged as one run, exactly; an incomplete set is refused; and a pull request's
 /// changed lines get their own coverage (patch coverage).
 /// </summary>
-[Collection(PackageTestGroup.Name)]
+[Collection(PackageTestGroup.Tool)]
 public class ShardAndPatchTests(PackageFeed feed)
 {
     private const string OpenCover = "XPlat Code Coverage;Format=opencover";
     private readonly ToolFeed _tool = ToolFeed.For(feed);
 
+    // The union check rides on the shard runs (it used runs of its own): each shard's real coverlet report leaves part of
+    // the code untested, and only all of them given with --coverage measure what the whole suite does.
     [Fact]
-    public void Three_shards_merged_give_the_same_report_as_the_whole_suite_and_a_missing_shard_is_refused()
+    public void Three_shards_merged_give_the_same_report_as_the_whole_suite_their_coverage_merges_into_the_union_and_a_missing_shard_is_refused()
     {
         var sample = feed.Fresh("Gate.Sample");
         var root = Path.Combine(feed.Work, sample);
@@ -38,6 +40,20 @@ public class ShardAndPatchTests(PackageFeed feed)
         Assert.Contains("tests 5/4/1/0", whole); // one test in two shards counts once
         Assert.Contains(whole, f => f.StartsWith("services lines 12/12 branches 4/4", System.StringComparison.Ordinal)); // branches from different shards, united
 
+        var (shardExit, shardOutput) = _tool.Gate(root, "check", "--phase", "tight", "--results", "shard-1/*.qualitygate.json", "--report", "shard-1.json");
+        Assert.True(shardExit == 1, shardOutput); // one shard alone misses the layers' targets
+        Assert.Contains(Figures(Path.Combine(root, "shard-1.json")), f => f.StartsWith("workers lines 0/", System.StringComparison.Ordinal));
+        // Shard 1's results bring its own coverage; the other two shards' reports are given with --coverage.
+        var (unionExit, unionOutput) = _tool.Gate(
+            root, "check", "--phase", "budget", "--results", "shard-1/*.qualitygate.json", "--report", "union.json",
+            "--coverage", "shard-2/*/coverage.opencover.xml", "--coverage", "shard-3/*/coverage.opencover.xml");
+        Assert.True(unionExit == 0, unionOutput);
+        Assert.Equal(Layers(whole), Layers(Figures(Path.Combine(root, "union.json"))));
+        using (var union = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "union.json"))))
+        {
+            Assert.Equal(3, union.RootElement.GetProperty("inputs").GetProperty("coverage").GetArrayLength());
+        }
+
         var (missingExit, missingOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4");
         Assert.Equal(3, missingExit);
         Assert.Contains("error QG2011: shard 4 delivered no results (found: 1, 2, 3)", missingOutput);
@@ -55,7 +71,7 @@ public class ShardAndPatchTests(PackageFeed feed)
     }
 
     [Fact]
-    public void Patch_coverage_lists_the_uncovered_changed_lines_and_a_change_without_code_passes_saying_so()
+    public void Patch_coverage_lists_the_uncovered_changed_lines_of_a_real_build_and_follows_a_renamed_file()
     {
         var sample = feed.Fresh("Gate.Sample");
         var root = Path.Combine(feed.Work, sample);
@@ -63,13 +79,6 @@ public class ShardAndPatchTests(PackageFeed feed)
         Git(root, "add", "-A");
         Git(root, "commit", "-q", "-m", "base");
         Git(root, "checkout", "-q", "-b", "feature");
-
-        // A comment only: nothing coverable changed.
-        File.AppendAllText(Path.Combine(root, "App", "Services", "PriceService.cs"), "// reviewed\n");
-        Run(sample, "comment", null, "Kind!=Failing");
-        var (commentExit, commentOutput) = _tool.Gate(root, "check", "--phase", "met", "--results", "comment/*.qualitygate.json", "--diff-base", "main");
-        Assert.True(commentExit == 0, commentOutput);
-        Assert.Contains("patch: the change touches no coverable line", commentOutput);
 
         // A new, untested method; a renamed file; a phase that asks 80 % of changed lines.
         var service = Path.Combine(root, "App", "Services", "PriceService.cs");
@@ -107,6 +116,9 @@ public class ShardAndPatchTests(PackageFeed feed)
         Assert.True(File.Exists(Path.Combine(feed.Work, sample, results, "App.Tests.net10.0.qualitygate.json")), output);
         Assert.DoesNotContain("QualityGate budget", output); // the per-project gate is off for shards
     }
+
+    // The layers' and the total's line and branch figures, without the tests and categories.
+    private static List<string> Layers(List<string> figures) => figures.TakeWhile(f => !f.StartsWith("tests ", System.StringComparison.Ordinal)).ToList();
 
     private static List<string> Figures(string report)
     {

@@ -40,19 +40,20 @@ public sealed class TestingPlatformFeed
     /// <summary>The scratch copy of tests/fixtures/Mtp: 'dotnet test' runs here, in MTP mode.</summary>
     public string Folder { get; }
 
-    public string ResultsDirectory => Path.Combine(Folder, "TestResults");
+    /// <summary>A scenario's own results folder: no scenario reads what another wrote.</summary>
+    public string ResultsDirectory(string scenario) => Path.Combine(Folder, "TestResults", scenario);
 
-    /// <summary>'dotnet test --no-build' in MTP mode with the given arguments.</summary>
-    public (int ExitCode, string Output) Test(params string[] arguments) =>
-        DotNet.Run(Folder, Feed.Environment, ["test", "--no-build", $"-p:QualityGateVersion={Feed.Version}", .. arguments]);
+    /// <summary>'dotnet test --no-build' in MTP mode with the given arguments, into the scenario's results folder.</summary>
+    public (int ExitCode, string Output) Test(string scenario, params string[] arguments) =>
+        DotNet.Run(Folder, Feed.Environment, ["test", "--no-build", $"-p:QualityGateVersion={Feed.Version}", "--results-directory", ResultsDirectory(scenario), .. arguments]);
 
-    public ResultsFile Results(string assembly, string? directory = null) =>
-        ResultsFile.Read(Path.Combine(directory ?? ResultsDirectory, $"{assembly}.net10.0.qualitygate.json"));
+    public ResultsFile Results(string scenario, string assembly) =>
+        ResultsFile.Read(Path.Combine(ResultsDirectory(scenario), $"{assembly}.net10.0.qualitygate.json"));
 
     /// <summary>The counters of the TRX file the platform (or xunit) wrote for an assembly.</summary>
-    public IReadOnlyDictionary<string, int> TrxCounters(string assembly)
+    public IReadOnlyDictionary<string, int> TrxCounters(string scenario, string assembly)
     {
-        foreach (var file in Directory.GetFiles(ResultsDirectory, "*.trx"))
+        foreach (var file in Directory.GetFiles(ResultsDirectory(scenario), "*.trx"))
         {
             var document = XDocument.Load(file);
             XNamespace ns = document.Root!.Name.Namespace;
@@ -64,6 +65,6 @@ public sealed class TestingPlatformFeed
             }
         }
 
-        throw new Xunit.Sdk.XunitException($"no TRX file for {assembly} in {ResultsDirectory}");
+        throw new Xunit.Sdk.XunitException($"no TRX file for {assembly} in {ResultsDirectory(scenario)}");
     }
 }

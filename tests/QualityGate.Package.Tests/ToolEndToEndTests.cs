@@ -10,17 +10,15 @@ namespace QualityGate.PackageTests;
 /// 'dotnet tool install QualityGate.Tool', then 'dotnet gate check' on the results and coverage of real
 /// 'dotnet test --logger gate' runs, from the folder that holds qualitygate.json, as a CI job runs it.
 /// </summary>
-[Collection(PackageTestGroup.Name)]
+[Collection(PackageTestGroup.Tool)]
 public class ToolEndToEndTests(PackageFeed feed)
 {
-    private const string NoFailures = "Kind!=Failing";
-
     private readonly ToolFeed _tool = ToolFeed.For(feed);
 
     [Fact]
     public void A_run_that_meets_the_phase_exits_0_and_writes_a_passing_report()
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
 
         var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "met", "--report", "met/report.json", "--markdown", "met/report.md");
 
@@ -34,7 +32,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void The_tool_measures_each_layer_exactly_as_the_msbuild_gate_does_on_the_same_run()
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
 
         var (exit, output) = Check("--results", Path.Combine(results, "App.Tests.net10.0.qualitygate.json"), "--report", "same/report.json", "--markdown", "same/report.md");
 
@@ -49,7 +47,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void A_layer_below_the_phase_target_exits_1_with_QG4001_in_the_output_and_in_the_report()
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
         File.Delete(Path.Combine(_tool.FixtureDirectory, "qualitygate-report.json"));
 
         var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "strict");
@@ -68,7 +66,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void Warn_only_prints_violations_as_warnings_and_exits_0()
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
 
         var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "strict", "--warn-only", "--report", "warn/report.json", "--markdown", "warn/report.md");
 
@@ -81,7 +79,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void Without_results_it_judges_every_results_file_under_a_TestResults_folder_below_the_current_one()
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
         var solution = Directory.CreateDirectory(Path.Combine(feed.Work, "tool-default-glob")).FullName;
         var copy = Path.Combine(solution, "src", "App.Tests", "TestResults", "deep", "App.Tests.net10.0.qualitygate.json");
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
@@ -97,8 +95,8 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void An_earlier_run_left_under_TestResults_is_refused_not_merged_with_todays_run()
     {
-        var today = _tool.RunTests("full", NoFailures);
-        var earlier = _tool.RunTests("baseline-lower", "Kind!=Failing&FullyQualifiedName!~Net_refuses");
+        var today = _tool.Full;
+        var earlier = _tool.Lower;
         var solution = Directory.CreateDirectory(Path.Combine(feed.Work, "tool-stale-run")).FullName;
         foreach (var (run, folder) in new[] { (today, "today"), (earlier, "old") })
         {
@@ -118,8 +116,8 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void Init_writes_a_plan_and_baseline_that_pass_the_measured_run_and_fail_when_a_covered_line_is_lost()
     {
-        var full = _tool.RunTests("full", NoFailures);
-        var lower = _tool.RunTests("baseline-lower", "Kind!=Failing&FullyQualifiedName!~Net_refuses");
+        var full = _tool.Full;
+        var lower = _tool.Lower;
         var plan = Path.Combine(feed.Work, "tool-init");
         foreach (var folder in new[] { "App", "App.Tests" })
         {
@@ -150,7 +148,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     [InlineData("--coverage", "TestResults/nothing-here/**/coverage.cobertura.xml", "QG3001")]
     public void A_glob_that_matches_nothing_exits_3_naming_the_pattern_even_beside_inputs_that_exist(string option, string pattern, string code)
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
 
         var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), option, pattern, "--phase", "met", "--report", "none/report.json", "--markdown", "none/report.md");
 
@@ -163,7 +161,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void A_truncated_results_file_exits_3()
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
         var text = File.ReadAllText(Path.Combine(_tool.FixtureDirectory, results, "App.Tests.net10.0.qualitygate.json"));
         var truncated = Path.Combine(feed.Work, "tool-truncated", "App.Tests.net10.0.qualitygate.json");
         Directory.CreateDirectory(Path.GetDirectoryName(truncated)!);
@@ -179,7 +177,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void An_unknown_phase_exits_2_listing_the_phases()
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
 
         var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "phase-9", "--report", "unknown/report.json", "--markdown", "unknown/report.md");
 
@@ -191,7 +189,7 @@ public class ToolEndToEndTests(PackageFeed feed)
     [Fact]
     public void A_qualitygate_json_with_an_unknown_key_exits_2_naming_the_key()
     {
-        var results = _tool.RunTests("full", NoFailures);
+        var results = _tool.Full;
         var config = Path.Combine(feed.Work, "tool-broken-config", "qualitygate.json");
         Directory.CreateDirectory(Path.GetDirectoryName(config)!);
         File.WriteAllText(config, """{ "treshold": 80 }""");
@@ -202,40 +200,6 @@ public class ToolEndToEndTests(PackageFeed feed)
         Assert.Contains($"{config}: error QG1002:", output);
         Assert.Contains("treshold", output);
         NoStackTrace(output);
-    }
-
-    [Theory]
-    [InlineData("--no-such-option")]
-    [InlineData("--phase")]
-    public void A_command_line_it_cannot_parse_exits_2(string argument)
-    {
-        var (exit, output) = Check(argument);
-
-        Assert.True(exit == 2, output);
-        Assert.Contains("dotnet gate check --help", output);
-        NoStackTrace(output);
-    }
-
-    [Fact]
-    public void Coverage_reports_given_with_coverage_are_merged_into_their_union()
-    {
-        var full = LineFigures(Report(Path.Combine(_tool.RunTests("full", NoFailures), "App.Tests.net10.0.qualitygate-report.json")));
-        var services = _tool.RunTests("services", "FullyQualifiedName~PriceService&" + NoFailures);
-        var workers = _tool.RunTests("workers", "FullyQualifiedName~ReportWorker");
-        // Each run alone leaves a layer untested, so only the union can equal the full run.
-        Assert.Equal(0, LineFigures(Report(Path.Combine(services, "App.Tests.net10.0.qualitygate-report.json")))["workers"].Covered);
-        Assert.Equal(0, LineFigures(Report(Path.Combine(workers, "App.Tests.net10.0.qualitygate-report.json")))["services"].Covered);
-
-        var (exit, output) = Check(
-            "--results", Path.Combine(workers, "*.qualitygate.json"),
-            "--coverage", Path.Combine(services, "*", "coverage.cobertura.xml"),
-            "--coverage", Path.Combine(workers, "*", "coverage.cobertura.xml"),
-            "--phase", "met", "--report", "merged/report.json", "--markdown", "merged/report.md");
-
-        Assert.True(exit == 0, output);
-        var merged = Report("merged/report.json");
-        Assert.Equal(full, LineFigures(merged));
-        Assert.Equal(2, merged.GetProperty("inputs").GetProperty("coverage").GetArrayLength());
     }
 
     private (int ExitCode, string Output) Check(params string[] arguments) => _tool.Gate(_tool.FixtureDirectory, ["check", .. arguments]);

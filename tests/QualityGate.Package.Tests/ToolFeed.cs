@@ -1,20 +1,17 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Text;
-using System.Xml.Linq;
 using Xunit;
 
 namespace QualityGate.PackageTests;
 
 /// <summary>
-/// Packs QualityGate.Tool into the package tier's feed and installs it from there with 'dotnet tool install' and the
-/// same empty NuGet cache, so the tests run the tool a user gets, not the build output. Also runs the Gate.Sample
-/// fixture once per kind of run, since several tests judge the same results.
+/// Installs QualityGate.Tool from the package tier's feed with 'dotnet tool install' and the run's NuGet cache, so the
+/// tests run the tool a user gets, not the build output. Also runs the Gate.Sample fixture once per kind of run, since
+/// several tests judge the same results (each test copies what it changes into a folder of its own).
 /// </summary>
 public sealed class ToolFeed
 {
@@ -29,19 +26,8 @@ public sealed class ToolFeed
     private ToolFeed(PackageFeed feed)
     {
         _feed = feed;
-        var source = XDocument.Load(Path.Combine(feed.Work, "nuget.config")).Descendants("add")
-            .Single(a => (string?)a.Attribute("key") == "qualitygate-e2e").Attribute("value")!.Value;
-        (int ExitCode, string Output) packed;
-        using (PackageFeed.PackLock())
-        {
-            packed = DotNet.Run(feed.RepoRoot, feed.Environment, "pack", Path.Combine(feed.RepoRoot, "src", "QualityGate.Tool"), "-c", "Release", "-o", source);
-        }
-
-        Assert.True(packed.ExitCode == 0, "dotnet pack of the tool failed:\n" + packed.Output);
-        Assert.True(File.Exists(Path.Combine(source, $"QualityGate.Tool.{feed.Version}.nupkg")), $"no QualityGate.Tool.{feed.Version}.nupkg in {source}");
-
         var toolPath = Path.Combine(Path.GetDirectoryName(feed.Work)!, "tool");
-        var (exit, output) = DotNet.Run(feed.Work, feed.Environment, "tool", "install", "QualityGate.Tool", "--version", feed.Version, "--tool-path", toolPath, "--add-source", source);
+        var (exit, output) = DotNet.Run(feed.Work, feed.Environment, "tool", "install", "QualityGate.Tool", "--version", feed.Version, "--tool-path", toolPath, "--add-source", feed.Feed);
         Assert.True(exit == 0, "dotnet tool install failed:\n" + output);
         Executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dotnet-gate.exe" : "dotnet-gate");
         Assert.True(File.Exists(Executable), $"the tool's command is not at {Executable}:\n{output}");
@@ -55,12 +41,22 @@ public sealed class ToolFeed
 
     public static ToolFeed For(PackageFeed feed) => Installed.GetValue(feed, f => new ToolFeed(f));
 
+    /// <summary>The passing tests with coverage, judged by the package's MSBuild gate on phase met: a pass, exit code 0.</summary>
+    public string Full => RunTests("full", "Kind!=Failing", "met", 0, "QualityGate met: PASS");
+
+    /// <summary>
+    /// The passing tests but one, judged by the package's MSBuild gate on phase strict: a fail, exit code 1, the
+    /// services layer below its target. The tool tests judge its results by phases of their own.
+    /// </summary>
+    public string Lower => RunTests(
+        "lower", "Kind!=Failing&FullyQualifiedName!~Net_refuses", "strict", 1, "error QG4001: services: line coverage 66.6 % < 100.0 % required by strict (gap 33.4 pp; 8/12 lines)");
+
     /// <summary>
     /// 'dotnet test --logger gate --collect "XPlat Code Coverage"' on the fixture's tests with a filter, into
     /// TestResults/{name} of the fixture (once per name); returns that folder, relative to the fixture. The MSBuild gate
     /// runs too and writes its own report there.
     /// </summary>
-    public string RunTests(string name, string filter)
+    private string RunTests(string name, string filter, string phase, int verdict, string says)
     {
         if (_runs.TryGetValue(name, out var done))
         {
@@ -69,8 +65,10 @@ public sealed class ToolFeed
 
         var relative = Path.Combine("TestResults", name);
         var results = Path.Combine(FixtureDirectory, relative);
-        var (_, output) = _feed.Test(Path.Combine(Fixture, "App.Tests"), "--logger", "gate", "--collect", "XPlat Code Coverage", "--filter", filter, "--results-directory", results);
-        // The exit code is the MSBuild gate's verdict on its own phase; only the files matter here.
+        var (exit, output) = _feed.Test(
+            Path.Combine(Fixture, "App.Tests"), "--logger", "gate", "--collect", "XPlat Code Coverage", "--filter", filter, "--results-directory", results, $"-p:QualityGatePhase={phase}");
+        Assert.True(exit == verdict, $"the run '{name}' exited {exit}, not {verdict}:\n{output}");
+        Assert.Contains(says, output);
         Assert.True(File.Exists(Path.Combine(results, "App.Tests.net10.0.qualitygate.json")), $"the run '{name}' wrote no results file:\n{output}");
         Assert.True(Directory.GetFiles(results, "coverage.cobertura.xml", SearchOption.AllDirectories).Length == 1, $"the run '{name}' wrote no single coverage report:\n{output}");
         _runs[name] = relative;

@@ -37,6 +37,7 @@ public class GateOptionsTests
     [InlineData("QG1020", "--gate", "--gate-verbosity", "loud")]
     [InlineData("QG1020", "--gate", "--gate-shard", "a b")]
     [InlineData("QG1005", "--gate", "--gate-config", "/no/such/qualitygate.json")]
+    [InlineData("QG1023", "--gate", "--ignore-exit-code", "2")]
     [InlineData("QG1023", "--gate", "--ignore-exit-code", "8;2")]
     [InlineData("QG1023", "--gate", "--ignore-exit-code", "14")]
     public void A_bad_option_is_a_coded_error_naming_it(string code, params string[] tokens)

@@ -61,6 +61,17 @@ public class GitDiffTests
         Assert.Contains("error QG4010: changed lines: 7 of 9 covered", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_change_that_touches_no_coverable_line_passes_the_patch_target_saying_so()
+    {
+        using var workspace = Repository(comment: true);
+
+        var run = workspace.Run("check", "--diff-base", "main", "--coverage", "coverage.cobertura.xml");
+
+        Assert.True(run.Exit == 0, run.All);
+        Assert.Contains("patch: the change touches no coverable line", run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--output=/tmp/pwned")]
     [InlineData("-p")]
@@ -87,8 +98,11 @@ public class GitDiffTests
         Assert.False(File.Exists(pwned));
     }
 
-    /// <summary>main: two files of four lines; the pull request: line 2 of each changed, a line added to one.</summary>
-    private static Workspace Repository(string? attributes = null)
+    /// <summary>
+    /// main: two files of four lines; the pull request: line 2 of each changed, a line added to one — or, with
+    /// <paramref name="comment"/>, only a comment appended to one, on a line the coverage report does not list.
+    /// </summary>
+    private static Workspace Repository(string? attributes = null, bool comment = false)
     {
         var workspace = new Workspace("""
             { "layers": { "core": { "include": ["src/**/*.cs"] } },
@@ -104,8 +118,16 @@ public class GitDiffTests
         Git(root, "add", "-A");
         Git(root, "commit", "-q", "-m", "base");
         Git(root, "checkout", "-q", "-b", "pr");
-        File.WriteAllText(Path.Combine(root, "src", "Plain.cs"), "a\nB\nc\nd\ne\n");
-        File.WriteAllText(Path.Combine(root, Naive), "a\nB\nc\nd\n");
+        if (comment)
+        {
+            File.AppendAllText(Path.Combine(root, "src", "Plain.cs"), "// reviewed\n");
+        }
+        else
+        {
+            File.WriteAllText(Path.Combine(root, "src", "Plain.cs"), "a\nB\nc\nd\ne\n");
+            File.WriteAllText(Path.Combine(root, Naive), "a\nB\nc\nd\n");
+        }
+
         if (attributes is not null)
         {
             File.WriteAllText(Path.Combine(root, ".gitattributes"), attributes);
@@ -114,7 +136,7 @@ public class GitDiffTests
         Git(root, "add", "-A");
         Git(root, "commit", "-q", "-m", "change");
         workspace.Results();
-        workspace.Coverage("coverage.cobertura.xml", ("src/Plain.cs", [2], 5), (Naive, [2], 4));
+        workspace.Coverage("coverage.cobertura.xml", ("src/Plain.cs", [2], comment ? 4 : 5), (Naive, [2], 4));
         return workspace;
     }
 

@@ -44,6 +44,20 @@ public class ToolOutputTests
         Assert.Contains("# #vso[task.complete", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--no-such-option")]
+    [InlineData("--phase")]
+    public void A_command_line_it_cannot_parse_exits_2_pointing_at_the_help_without_a_stack_trace(string argument)
+    {
+        using var workspace = new Workspace();
+
+        var run = workspace.Run("check", argument);
+
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("dotnet gate check --help", run.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_hostile_phase_name_from_the_configuration_is_printed_without_a_command()
     {

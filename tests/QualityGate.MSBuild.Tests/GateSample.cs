@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using QualityGate.PackageTests;
+using Xunit;
+
+namespace QualityGate.MSBuildTests;
+
+/// <summary>
+/// The gate fixture (tests/fixtures/Gate.Sample), built once; every scenario runs its tests with --no-build into
+/// TestResults/{scenario}, where the gate also writes its reports, so no scenario reads what another wrote.
+/// </summary>
+internal sealed class GateSample(SourceFixtures fixtures)
+{
+    public const string NoFailures = "Kind!=Failing";
+
+    public string Folder => fixtures.Built("Gate.Sample", "App.Tests");
+
+    public string Project => Path.Combine(Folder, "App.Tests");
+
+    public string Results(string scenario) => Path.Combine(Project, "TestResults", scenario);
+
+    /// <summary>'dotnet test --logger gate --collect "XPlat Code Coverage"' judged by a phase.</summary>
+    public (int Exit, string Output) Gate(string scenario, string phase, string? filter = null, params string[] extra)
+    {
+        var arguments = new List<string> { "--logger", "gate", "--collect", "XPlat Code Coverage", $"-p:QualityGatePhase={phase}" };
+        if (filter is not null)
+        {
+            arguments.AddRange(["--filter", filter]);
+        }
+
+        return Test(scenario, new Dictionary<string, string>(), [.. arguments, .. extra]);
+    }
+
+    public (int Exit, string Output) Test(string scenario, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        fixtures.Test(Project, environment, ["--no-build", "--results-directory", Results(scenario), .. arguments]);
+
+    /// <summary>The phase strict on the passing tests: a layer misses its target. Several tests read this one run.</summary>
+    public (int Exit, string Output) StrictOnPassingTests() =>
+        fixtures.Once("gate-sample-strict", () => Gate("strict", "strict", NoFailures));
+
+    public JsonElement Report(string scenario)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Results(scenario), "App.Tests.net10.0.qualitygate-report.json")));
+        Assert.Equal("qualitygate.report/2", document.RootElement.GetProperty("schema").GetString());
+        return document.RootElement.Clone();
+    }
+
+    public string CoverageAttachment(string scenario)
+    {
+        var results = ResultsFile.Read(Path.Combine(Results(scenario), "App.Tests.net10.0.qualitygate.json"));
+        return results.Run.GetProperty("attachments").EnumerateArray()
+            .Select(a => a.GetProperty("path").GetString()!)
+            .Single(p => p.EndsWith("coverage.cobertura.xml", System.StringComparison.Ordinal));
+    }
+}
