@@ -112,13 +112,6 @@ public class RootCauseRecordingTests
 
     private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "Recording", "Data", name);
 
-    private static (JsonDocument Doc, string Console) Record(TempFolder temp, Action<RunRecorder> act, RunCompletion? completion = null)
-    {
-        var options = new RecorderOptions(Path.Combine(temp.Path, "results"), "net10.0") { Clock = () => new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero) };
-        var console = new StringWriter();
-        using var recorder = new RunRecorder(options, console);
-        act(recorder);
-        var file = Assert.Single(recorder.Complete(completion ?? new RunCompletion()));
-        return (JsonDocument.Parse(File.ReadAllText(file)), console.ToString());
-    }
+    private static (JsonDocument Doc, string Console) Record(TempFolder temp, Action<RunRecorder> act, RunCompletion? completion = null) =>
+        RecordedRunFile.Record(temp, act, completion);
 }

@@ -164,16 +164,6 @@ public class RunRecorderTests
         Assert.Equal("QG2003", error.Code);
     }
 
-    private static (JsonDocument Doc, string Console) Record(TempFolder temp, Action<RunRecorder> act, RunCompletion? completion = null)
-    {
-        var options = new RecorderOptions(temp.Path, "net10.0") { Clock = () => Start };
-        var console = new StringWriter();
-        using var recorder = new RunRecorder(options, console);
-        act(recorder);
-        var written = recorder.Complete(completion ?? new RunCompletion());
-        var file = Assert.Single(written);
-        Assert.Empty(Directory.GetFiles(temp.Path, "*.spool", SearchOption.AllDirectories));
-        Assert.Empty(Directory.GetFiles(temp.Path, "*.tmp", SearchOption.AllDirectories));
-        return (JsonDocument.Parse(File.ReadAllText(file)), console.ToString());
-    }
+    private static (JsonDocument Doc, string Console) Record(TempFolder temp, Action<RunRecorder> act, RunCompletion? completion = null) =>
+        RecordedRunFile.Record(temp, act, completion, Start);
 }
