@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using QualityGate.Diagnostics;
+using QualityGate.Files;
 
 namespace QualityGate.Coverage;
 
@@ -50,6 +51,30 @@ internal static class SourceFiles
     }
 
     /// <summary>
+    /// The repository file a report names, when it may be read: inside <paramref name="root"/>, a regular file (not a
+    /// link, folder, pipe or device: a committed link to /dev/zero or a FIFO would hang a reader, a link out of the
+    /// repository would publish what it points at) and at most <paramref name="maxBytes"/> long; otherwise null.
+    /// Every reader of source files goes through here.
+    /// </summary>
+    public static FileInfo? RegularFileInside(string root, string relativePath, long maxBytes)
+    {
+        var full = Path.GetFullPath(Path.Combine(root, relativePath));
+        if (!full.StartsWith(root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && !full.Replace('\\', '/').StartsWith(root.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (FileNode.KindOfLink(full) != FileType.Regular)
+        {
+            return null;
+        }
+
+        var info = new FileInfo(full);
+        return info.Length > maxBytes ? null : info;
+    }
+
+    /// <summary>
     /// The file's line count as the compiler numbers lines (CR, LF, CRLF, NEL, LS and PS end a line), counting no
     /// further than <paramref name="enough"/>; null when the file cannot be judged (absent, not a regular file, empty,
     /// too large, outside the repository, unreadable).
@@ -58,20 +83,12 @@ internal static class SourceFiles
     {
         try
         {
-            var full = Path.GetFullPath(Path.Combine(root, relativePath));
-            if (!full.StartsWith(root.TrimEnd('/', '\\') + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-                && !full.Replace('\\', '/').StartsWith(root.TrimEnd('/') + "/", StringComparison.OrdinalIgnoreCase))
+            if (RegularFileInside(root, relativePath, MaxBytes) is not { } info || info.Length == 0)
             {
                 return null;
             }
 
-            var info = new FileInfo(full);
-            if (!info.Exists || (info.Attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory | FileAttributes.Device)) != 0
-                || info.Length == 0 || info.Length > MaxBytes)
-            {
-                return null;
-            }
-
+            var full = info.FullName;
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
             return Count(stream, info.Length, enough);
         }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using QualityGate.Coverage;
 using QualityGate.Files;
 using QualityGate.Reports.Ci;
 
@@ -77,15 +78,12 @@ internal static class SourcePages
     {
         try
         {
-            var full = Path.GetFullPath(Path.Combine(root, path));
-            var info = new FileInfo(full);
-            if (!full.StartsWith(root, Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
-                || !info.Exists || info.Length > MaxSourceBytes)
+            if (SourceFiles.RegularFileInside(root, path, MaxSourceBytes) is not { } info)
             {
                 return null;
             }
 
-            var text = File.ReadAllText(full, Encoding.UTF8).Replace("\r\n", "\n").Replace('\r', '\n');
+            var text = File.ReadAllText(info.FullName, Encoding.UTF8).Replace("\r\n", "\n").Replace('\r', '\n');
             var lines = text.Split('\n');
             return text.EndsWith("\n", StringComparison.Ordinal) ? lines.Take(lines.Length - 1).ToList() : lines;
         }
