@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.IO;
-using QualityGate.Categorization;
 using QualityGate.Results;
 
 namespace QualityGate.Recording;
@@ -12,6 +11,8 @@ namespace QualityGate.Recording;
 /// </summary>
 internal static class AbortedRun
 {
+    public const string RunningAttribution = "the test framework had reported it running, and no result, when the host died";
+
     public static RunSummary Write(string resultsFile, string? spoolFile, RunInfo run, IReadOnlyList<(string Name, string DisplayName)> running, string hint)
     {
         using var writer = new ResultsFileWriter(resultsFile);
@@ -23,12 +24,11 @@ internal static class AbortedRun
             }
         }
 
+        // The same crash entry as under VSTest (rule by what killed the host, root cause per test, how it was named).
+        var completion = new RunCompletion { Aborted = true, AbortReason = run.AbortReason };
         foreach (var (name, displayName) in running)
         {
-            writer.Add(new TestResultRecord(name, displayName, TestOutcome.Failed)
-            {
-                Failure = new FailureRecord(Categories.Crash, "crash/test-host", hint) { Message = run.AbortReason },
-            });
+            writer.Add(CrashReport.Record(new CrashedTest(name, displayName, RunningAttribution), completion, hint));
         }
 
         var summary = writer.Summary;

@@ -78,9 +78,12 @@ internal static class CrashReport
         return found;
     }
 
-    public static TestResultRecord Record(CrashedTest test, RunCompletion completion)
+    /// <summary>The crash entry of a test that was running when the host died; <paramref name="hostHint"/> replaces the
+    /// VSTest advice of a plain host crash (another runner has other switches for a dump).</summary>
+    public static TestResultRecord Record(CrashedTest test, RunCompletion completion, string? hostHint = null)
     {
         var (rule, hint) = Kind(completion);
+        hint = rule == "crash/test-host" && hostHint is not null ? hostHint : hint;
         return new TestResultRecord(test.Name, test.DisplayName, TestOutcome.Failed)
         {
             Failure = new FailureRecord(Categories.Crash, rule, hint)

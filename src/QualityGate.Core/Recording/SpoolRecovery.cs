@@ -91,6 +91,8 @@ internal static class SpoolRecovery
                 Message = Text(failure, "message"),
                 StackTrace = Text(failure, "stackTrace"),
                 State = Text(failure, "state"),
+                RootCause = Text(failure, "rootCause"),
+                Attribution = Text(failure, "attribution"),
                 StandardOutput = Text(failure, "stdout"),
                 StandardError = Text(failure, "stderr"),
                 Location = Text(failure, "file") is { } file

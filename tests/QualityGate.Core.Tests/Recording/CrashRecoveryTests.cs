@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
+using QualityGate.Categorization;
 using QualityGate.Recording;
 using QualityGate.Results;
 using Xunit;
@@ -18,6 +19,7 @@ public class CrashRecoveryTests
         Failure = new FailureRecord("error", "error/exception", "fix it")
         {
             ExceptionType = "System.X", Message = "m", StackTrace = "s", State = "error", StandardOutput = "out", StandardError = "err",
+            RootCause = "error|System.X|at A.M", Attribution = "named",
             Location = new SourceLocation("/src/A.cs", 4),
         },
     };
@@ -40,6 +42,7 @@ public class CrashRecoveryTests
         Assert.Equal(["A.Passes", "A.Fails"], System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(recovered, r => r.Name)));
         var failure = recovered[1].Failure!;
         Assert.Equal(("error", "error", "out", "err", 4), (failure.Category, failure.State, failure.StandardOutput, failure.StandardError, failure.Location!.Line));
+        Assert.Equal(("error|System.X|at A.M", "named"), (failure.RootCause, failure.Attribution));
         Assert.Equal(new Trait("Category", "Db"), Assert.Single(recovered[1].Traits));
         Assert.Equal(3, recovered[1].Source!.Line);
         Assert.Empty(SpoolRecovery.Read(Path.Combine(folder.Path, "missing.spool")));
@@ -65,6 +68,9 @@ public class CrashRecoveryTests
         Assert.True(read.Aborted);
         Assert.Equal("run-5", ResultsFileHeader.ReadRunId(results));
         Assert.Equal(("A.Dies", "crash", "host died"), (read.Tests[1].Name, read.Tests[1].Category, read.Tests[1].Message));
+        // The crash entry VSTest's would be: one root cause per test, the runner's own hint.
+        Assert.Equal((RootCause.ForCrash("A.Dies"), "crash/test-host", "crash hint"), (read.Tests[1].RootCause, read.Tests[1].Rule, read.Tests[1].Hint));
+        Assert.Contains("\"attribution\"", File.ReadAllText(results));
         Assert.False(File.Exists(spool + ".kept"));
     }
 
