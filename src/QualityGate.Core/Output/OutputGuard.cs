@@ -110,13 +110,22 @@ internal static class OutputGuard
     /// True when a CI runner would take <paramref name="line"/> (or a line it splits it into) as a command: what
     /// <see cref="Line"/> never returns.
     /// </summary>
-    public static bool LooksLikeCommand(string line) => line.IndexOfAny(['\r', '\n']) >= 0 || Markers(line).Count > 0;
+    public static bool LooksLikeCommand(string line) => line.IndexOfAny(['\r', '\n']) >= 0 || Markers(line, atLineStart: true).Count > 0;
 
     private static bool IsLineBreak(char c) => c is '\r' or '\n' or '\t' or '\v' or '\f' or '\u0085' or '\u2028' or '\u2029';
 
-    private static string Neutralise(string line)
+    /// <summary>
+    /// Breaks '##[' and '##vso[' anywhere in <paramref name="text"/> (the runners take them anywhere in a line) with a
+    /// visible space, as <see cref="Line"/> does: for text QualityGate puts inside its own command, after that
+    /// command's own escaping.
+    /// </summary>
+    public static string BreakInlineMarkers(string text) => Neutralise(text, atLineStart: false);
+
+    private static string Neutralise(string line) => Neutralise(line, atLineStart: true);
+
+    private static string Neutralise(string line, bool atLineStart)
     {
-        var breaks = Markers(line);
+        var breaks = Markers(line, atLineStart);
         if (breaks.Count == 0)
         {
             return line;
@@ -134,7 +143,7 @@ internal static class OutputGuard
     }
 
     /// <summary>The positions (after a marker's first character) where a space breaks a workflow command marker.</summary>
-    private static SortedSet<int> Markers(string line)
+    private static SortedSet<int> Markers(string line, bool atLineStart)
     {
         // The characters a culture-sensitive comparison sees: combining and format characters are ignorable there.
         var seen = new List<int>(line.Length);
@@ -153,7 +162,7 @@ internal static class OutputGuard
             first++;
         }
 
-        if (first + 1 < seen.Count && line[seen[first]] == ':' && line[seen[first + 1]] == ':')
+        if (atLineStart && first + 1 < seen.Count && line[seen[first]] == ':' && line[seen[first + 1]] == ':')
         {
             breaks.Add(seen[first] + 1);
         }

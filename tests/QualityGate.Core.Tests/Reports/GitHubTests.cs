@@ -12,6 +12,16 @@ namespace QualityGate.Tests.Reports;
 /// <summary>GitHub Actions: the step summary, its 1 MiB limit and shared file, and annotations within GitHub's limits.</summary>
 public class GitHubTests
 {
+    [Theory]
+    [InlineData("x ##[error]y", "x # #[error]y")]
+    [InlineData("x ##vso[task.complete result=Succeeded;]y", "x # #vso[task.complete result=Succeeded;]y")]
+    [InlineData("x #\u200B#[error]y", "x # \u200B#[error]y")]
+    public void Annotation_text_breaks_the_markers_runners_take_anywhere_in_a_line(string text, string escaped)
+    {
+        Assert.Equal(escaped, GitHubCommands.EscapeData(text));
+        Assert.DoesNotContain("##[", GitHubCommands.Command("error", [new("title", text)], text), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void On_GitHub_the_summary_is_appended_to_the_step_summary_and_failures_become_annotations()
     {

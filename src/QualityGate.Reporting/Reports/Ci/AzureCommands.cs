@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using QualityGate.Output;
 
 namespace QualityGate.Reports.Ci;
 
@@ -9,7 +10,7 @@ namespace QualityGate.Reports.Ci;
 /// Azure Pipelines logging commands (<c>##vso[task.logissue type=error;sourcepath=…;linenumber=…;code=…;]message</c>).
 /// The agent reads one command per line, its properties up to the first ']' and separated by ';': escaping CR and LF
 /// keeps test-provided text on our line, escaping ';' and ']' keeps it inside its property. The agent looks for
-/// "##vso[" anywhere in a line, so one in the text is broken with a zero-width space: only our command starts there.
+/// "##vso[" anywhere in a line, so one in the text is broken by the output guard: only our command starts there.
 /// </summary>
 internal static class AzureCommands
 {
@@ -27,7 +28,7 @@ internal static class AzureCommands
             }
         }
 
-        return builder.Replace("##vso[", "#\u200B#vso[").ToString();
+        return OutputGuard.BreakInlineMarkers(builder.ToString());
     }
 
     public static string EscapeProperty(string? text) =>

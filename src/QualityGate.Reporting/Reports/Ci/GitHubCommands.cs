@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using QualityGate.Output;
 
 namespace QualityGate.Reports.Ci;
 
@@ -29,7 +30,8 @@ internal static class GitHubCommands
             }
         }
 
-        return builder.ToString();
+        // The runner's legacy parser takes '##[' anywhere in a line, and an Azure agent running the same log '##vso['.
+        return OutputGuard.BreakInlineMarkers(builder.ToString());
     }
 
     public static string EscapeProperty(string? text) =>
