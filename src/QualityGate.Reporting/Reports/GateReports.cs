@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using QualityGate.Diagnostics;
 using QualityGate.Files;
 using QualityGate.Policy;
 using QualityGate.Reports.Ci;
@@ -33,6 +34,15 @@ internal sealed class GateReports : IGateReports
         if (Publish is { } publish)
         {
             publish.Outputs = outputs;
+            // Refused before anything is written: a report saying "pass" must not be left behind by a run that then
+            // fails to publish the rest.
+            if (FileNode.KindOf(publish.OutputDirectory) is not (FileType.Missing or FileType.Directory))
+            {
+                throw new QualityGateException(
+                    DiagnosticCode.OutputNotRegularFile,
+                    "the reports folder is not a folder (a file, pipe or device is at its path): give a folder for the HTML report and badges.",
+                    publish.OutputDirectory);
+            }
         }
     }
 

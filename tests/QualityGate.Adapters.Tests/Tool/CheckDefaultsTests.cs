@@ -23,4 +23,20 @@ public class CheckDefaultsTests
         Assert.False(File.Exists(Path.Combine(workspace.Root, "plain", ReportPublisher.JUnitFileName)), plain.All);
         Assert.True(File.Exists(Path.Combine(workspace.Root, "junit", ReportPublisher.JUnitFileName)), junit.All);
     }
+
+    [Fact]
+    public void A_reports_folder_that_is_a_file_is_refused_before_any_report_is_written()
+    {
+        using var workspace = new Workspace();
+        workspace.Results();
+        workspace.Coverage();
+        File.WriteAllText(Path.Combine(workspace.Root, "afile"), "not a folder");
+
+        var run = workspace.Run("check", "--coverage", "coverage.cobertura.xml", "--output-dir", "afile", "--report", "r.json", "--markdown", "r.md");
+
+        Assert.Equal(3, run.Exit);
+        Assert.Contains("QG2025", run.All);
+        Assert.False(File.Exists(Path.Combine(workspace.Root, "r.json")), "a JSON report saying pass was left behind");
+        Assert.False(File.Exists(Path.Combine(workspace.Root, "r.md")));
+    }
 }
