@@ -93,7 +93,10 @@ internal sealed class InitCommand
 
             var root = options.RepoRoot ?? Path.GetDirectoryName(target)!;
             var proposal = PlanProposal.From(measured, options.ResultsFiles.Select(ResultsFileReader.Read).ToList(), root);
-            AtomicFile.WriteText(target, PlanText.Write(proposal, "./" + SchemaFile, SystemClock.Now()), Unwritable);
+            var plan = PlanText.Write(proposal, "./" + SchemaFile, SystemClock.Now());
+            // Read back as the gate will before anything is written: a plan the gate would refuse is never left behind.
+            ConfigLoader.Parse(plan, target);
+            AtomicFile.WriteText(target, plan, Unwritable);
             WriteSchema(Path.Combine(Path.GetDirectoryName(target)!, SchemaFile));
 
             options.Config = null;
