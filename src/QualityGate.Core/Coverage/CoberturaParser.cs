@@ -64,6 +64,7 @@ internal sealed class CoberturaParser
                 else if (ReferenceEquals(name, names.Package) && _excludedPackages.Count > 0
                          && reader.GetAttribute(names.Name) is { } package && Contains(_excludedPackages, package))
                 {
+                    _data.ExcludedTestPackages.Add(package);
                     reader.Skip();
                     more = !reader.EOF;
                     continue;

@@ -17,6 +17,9 @@ internal sealed class CoverageData
     /// <summary>The report files merged in, in the order they were read.</summary>
     public IReadOnlyList<string> Sources => _sources;
 
+    /// <summary>Packages of a report left out as test code (a test assembly), so an empty result can say why.</summary>
+    public SortedSet<string> ExcludedTestPackages { get; } = new(System.StringComparer.Ordinal);
+
     /// <summary>The file's coverage, created empty the first time its path is asked for.</summary>
     public FileCoverage GetOrAddFile(string path)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Xml;
 using QualityGate.Diagnostics;
 
@@ -170,6 +171,16 @@ internal static class CoverageReader
         if (data.LineTotals().Valid > 0)
         {
             return;
+        }
+
+        if (data.ExcludedTestPackages.Count > 0)
+        {
+            throw new QualityGateException(
+                DiagnosticCode.CoverageNoLines,
+                $"the coverage report measured only test code ({string.Join(", ", data.ExcludedTestPackages.Take(5))}), which "
+                + "is left out of the figures: nothing of the product was measured. Measure the assemblies under test (reference "
+                + "them from the test project), or count test code with \"coverage\": { \"includeTestCode\": true }.",
+                path);
         }
 
         var why = format == CoverageFormat.OpenCover

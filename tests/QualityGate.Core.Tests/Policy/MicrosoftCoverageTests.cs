@@ -47,6 +47,20 @@ public class MicrosoftCoverageTests
     }
 
     [Fact]
+    public void A_report_of_test_code_only_says_that_is_why_nothing_was_measured()
+    {
+        using var temp = new TempFolder();
+        var report = Report(temp, "Beta.Tests/TestResults/1/_vm.cobertura.xml", ("Beta.Tests", "tests/Beta.Tests/T.cs", 5, 5));
+        File.WriteAllText(Path.Combine(temp.Path, "qualitygate.json"), """{ "phases": [ { "name": "p", "total": { "line": 70 } } ] }""");
+
+        var error = Assert.Throws<QualityGateException>(() => GateRunner.Run(new GateRunOptions(temp.Path) { ResultsFiles = [Run(temp, "Beta.Tests", report)] }));
+
+        Assert.Equal(DiagnosticCode.CoverageNoLines, error.Code);
+        Assert.Contains("measured only test code (Beta.Tests)", error.Message);
+        Assert.Contains("includeTestCode", error.Message);
+    }
+
+    [Fact]
     public void A_missing_report_with_no_merge_beside_it_is_still_a_coded_error_naming_both_producers()
     {
         using var temp = new TempFolder();
