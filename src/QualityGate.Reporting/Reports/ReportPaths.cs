@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using QualityGate.Files;
 
 namespace QualityGate.Reports;
 
@@ -54,7 +55,7 @@ internal static class ReportPaths
     {
         var full = Path.GetFullPath(path).Replace('\\', '/');
         var root = Path.GetFullPath(baseDirectory).Replace('\\', '/').TrimEnd('/') + "/";
-        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var comparison = FileNode.PathComparison; // as the file system compares (macOS ignores case too)
         return full.StartsWith(root, comparison) ? full.Substring(root.Length) : full;
     }
 

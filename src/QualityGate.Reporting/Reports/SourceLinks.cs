@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using QualityGate.Files;
 
 namespace QualityGate.Reports;
 
@@ -84,7 +84,7 @@ internal sealed class SourceLinks
             return path;
         }
 
-        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var comparison = FileNode.PathComparison; // as the file system compares (macOS ignores case too)
         return path.StartsWith(root + "/", comparison) ? path.Substring(root.Length + 1) : null;
     }
 

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using QualityGate.Files;
 using QualityGate.Output;
 
 namespace QualityGate.Reports.Ci;
@@ -96,7 +96,7 @@ internal static class GitHubCommands
         }
 
         var root = workspace!.Replace('\\', '/').TrimEnd('/') + "/";
-        var comparison = Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        var comparison = FileNode.PathComparison; // as the file system compares (macOS ignores case too)
         return normalised.StartsWith(root, comparison) ? normalised.Substring(root.Length) : normalised;
     }
 }
