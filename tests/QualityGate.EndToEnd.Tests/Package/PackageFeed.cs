@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using Xunit;
 
-[assembly: TestFramework("QualityGate.PackageTests.ScratchFramework", "QualityGate.Package.Tests")]
 
 namespace QualityGate.PackageTests;
 

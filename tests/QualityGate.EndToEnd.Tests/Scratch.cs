@@ -3,6 +3,8 @@ using System.IO;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
+[assembly: Xunit.TestFramework("QualityGate.PackageTests.ScratchFramework", "QualityGate.EndToEnd.Tests")]
+
 namespace QualityGate.PackageTests;
 
 /// <summary>

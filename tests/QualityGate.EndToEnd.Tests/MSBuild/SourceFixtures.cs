@@ -5,7 +5,6 @@ using System.IO;
 using QualityGate.PackageTests;
 using Xunit;
 
-[assembly: TestFramework("QualityGate.PackageTests.ScratchFramework", "QualityGate.MSBuild.Tests")]
 
 namespace QualityGate.MSBuildTests;
 
