@@ -90,34 +90,6 @@ public class GateBuildTests(SourceFixtures fixtures)
     }
 
     [Fact]
-    public void Coverlet_msbuild_coverage_is_written_and_judged_even_when_tests_fail()
-    {
-        // coverlet.msbuild is a package of its own (restored with the property), so this is a build of its own.
-        var folder = fixtures.Built("Gate.Sample", "App.Tests", "Gate.Sample.coverlet-msbuild", "-p:UseCoverletMSBuild=true");
-        var (exit, output) = fixtures.Test(
-            Path.Combine(folder, "App.Tests"), new Dictionary<string, string>(), "--no-build", "--logger", "gate", "-p:QualityGatePhase=budget",
-            "-p:UseCoverletMSBuild=true", "-p:CollectCoverage=true", "-p:CoverletOutputFormat=cobertura");
-
-        Assert.True(exit == 0, output);
-        Assert.Contains("[FAIL]", output);
-        Assert.Matches(@"services\s+100\.0 % \(12/12\)", output);
-        Assert.Contains("coverage.cobertura.xml", output); // coverlet.msbuild's own report, written before the gate
-    }
-
-    [Fact]
-    public void Microsoft_code_coverage_in_cobertura_format_is_judged_too()
-    {
-        // Another instrumenter of the same assemblies: a build of its own, so no other scenario runs on what it did.
-        var folder = fixtures.Built("Gate.Sample", "App.Tests", "Gate.Sample.code-coverage");
-        var (exit, output) = fixtures.Test(
-            Path.Combine(folder, "App.Tests"), new Dictionary<string, string>(), "--no-build", "--logger", "gate", "-p:QualityGatePhase=met", "--filter", NoFailures,
-            "--collect", "Code Coverage;Format=cobertura");
-
-        Assert.True(exit == 0, output);
-        Assert.Matches(@"services\s+\d+\.\d % \(\d+/\d+\)", output);
-    }
-
-    [Fact]
     public void On_GitHub_Actions_one_run_writes_the_step_summary_annotations_html_report_and_badges()
     {
         var summary = Path.Combine(Directory.CreateDirectory(_sample.Results("github")).FullName, "step-summary.md");

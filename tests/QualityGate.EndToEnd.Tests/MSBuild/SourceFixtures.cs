@@ -78,14 +78,19 @@ public sealed class SourceFixtures
 }
 
 /// <summary>
-/// Two chains that share no folder, run in parallel: the hand-off fixture (copies per scenario; the SDK hook reads its
-/// build) and the gate fixture (one build whose assemblies each coverage run instruments: one scenario at a time).
+/// Chains that share no folder, run in parallel: the hand-off fixture (copies per scenario; the SDK hook reads its
+/// build), and the gate fixture's builds — each chain's own, whose assemblies each coverage run instruments, so one
+/// scenario at a time: the verdicts, the ratchet, and the other coverage tools (a build of their own each).
 /// </summary>
 public static class MSBuildTestGroup
 {
     public const string HandOff = "msbuild: hand-off";
 
     public const string Gate = "msbuild: gate";
+
+    public const string Baseline = "msbuild: baseline";
+
+    public const string CoverageTools = "msbuild: other coverage tools";
 }
 
 [CollectionDefinition(MSBuildTestGroup.HandOff)]
@@ -93,3 +98,9 @@ public sealed class HandOffGroup : ICollectionFixture<SourceFixtures>;
 
 [CollectionDefinition(MSBuildTestGroup.Gate)]
 public sealed class GateGroup : ICollectionFixture<SourceFixtures>;
+
+[CollectionDefinition(MSBuildTestGroup.Baseline)]
+public sealed class BaselineGroup : ICollectionFixture<SourceFixtures>;
+
+[CollectionDefinition(MSBuildTestGroup.CoverageTools)]
+public sealed class CoverageToolsGroup : ICollectionFixture<SourceFixtures>;

@@ -125,6 +125,8 @@ public static class PackageTestGroup
     public const string TestingPlatform = "package: Microsoft.Testing.Platform";
 
     public const string Tool = "package: dotnet gate";
+
+    public const string Shards = "package: shards and patch";
 }
 
 [CollectionDefinition(PackageTestGroup.VSTest)]
@@ -135,3 +137,6 @@ public sealed class TestingPlatformGroup : ICollectionFixture<PackageFeed>;
 
 [CollectionDefinition(PackageTestGroup.Tool)]
 public sealed class ToolGroup : ICollectionFixture<PackageFeed>;
+
+[CollectionDefinition(PackageTestGroup.Shards)]
+public sealed class ShardsGroup : ICollectionFixture<PackageFeed>;

@@ -10,7 +10,7 @@ namespace QualityGate.PackageTests;
 /// A suite split into CI shards is judged as one run, exactly; an incomplete set is refused; and a pull request's
 /// changed lines get their own coverage (patch coverage).
 /// </summary>
-[Collection(PackageTestGroup.Tool)]
+[Collection(PackageTestGroup.Shards)]
 public class ShardAndPatchTests(PackageFeed feed)
 {
     private const string OpenCover = "XPlat Code Coverage;Format=opencover";

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Xunit;
 
@@ -17,11 +16,10 @@ public sealed class ToolFeed
 {
     public const string Fixture = "Gate.Sample";
 
-    // One per feed: packing and installing once is enough for every test of the collection.
-    private static readonly ConditionalWeakTable<PackageFeed, ToolFeed> Installed = new();
+    // One per test run (the collections that use it run in parallel): installed once, each run of the fixture made once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ToolFeed>> Installed = new(StringComparer.Ordinal);
 
     private readonly PackageFeed _feed;
-    private readonly Dictionary<string, string> _runs = new(StringComparer.Ordinal);
 
     private ToolFeed(PackageFeed feed)
     {
@@ -39,7 +37,7 @@ public sealed class ToolFeed
     /// <summary>The fixture's folder in the scratch copy: it holds qualitygate.json, where a user runs the tool.</summary>
     public string FixtureDirectory => Path.Combine(_feed.Work, Fixture);
 
-    public static ToolFeed For(PackageFeed feed) => Installed.GetValue(feed, f => new ToolFeed(f));
+    public static ToolFeed For(PackageFeed feed) => Installed.GetOrAdd(feed.Work, _ => new Lazy<ToolFeed>(() => new ToolFeed(feed))).Value;
 
     /// <summary>The passing tests with coverage, judged by the package's MSBuild gate on phase met: a pass, exit code 0.</summary>
     public string Full => RunTests("full", "Kind!=Failing", "met", 0, "QualityGate met: PASS");
@@ -56,13 +54,11 @@ public sealed class ToolFeed
     /// TestResults/{name} of the fixture (once per name); returns that folder, relative to the fixture. The MSBuild gate
     /// runs too and writes its own report there.
     /// </summary>
-    private string RunTests(string name, string filter, string phase, int verdict, string says)
-    {
-        if (_runs.TryGetValue(name, out var done))
-        {
-            return done;
-        }
+    private string RunTests(string name, string filter, string phase, int verdict, string says) =>
+        _feed.Once($"tool-{name}", () => RunTestsOnce(name, filter, phase, verdict, says));
 
+    private string RunTestsOnce(string name, string filter, string phase, int verdict, string says)
+    {
         var relative = Path.Combine("TestResults", name);
         var results = Path.Combine(FixtureDirectory, relative);
         var (exit, output) = _feed.Test(
@@ -71,7 +67,6 @@ public sealed class ToolFeed
         Assert.Contains(says, output);
         Assert.True(File.Exists(Path.Combine(results, "App.Tests.net10.0.qualitygate.json")), $"the run '{name}' wrote no results file:\n{output}");
         Assert.True(Directory.GetFiles(results, "coverage.cobertura.xml", SearchOption.AllDirectories).Length == 1, $"the run '{name}' wrote no single coverage report:\n{output}");
-        _runs[name] = relative;
         return relative;
     }
 
