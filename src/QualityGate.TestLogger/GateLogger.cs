@@ -80,9 +80,16 @@ public sealed class GateLogger : ITestLoggerWithParameters, IDisposable
 
         lock (_gate)
         {
-            // Warnings are kept for crash attribution only (blame's "inactivity time … elapsed" names a hang).
+            // xunit's "[FAIL]" lines repeat failed results, one each: they are not kept, and must not fill the list
+            // before a message that says tests were lost. Those are kept past the limit (up to twice as many).
+            if (e.Level == TestMessageLevel.Error && FrameworkNoise.IsProgressLine(e.Message))
+            {
+                return;
+            }
+
+            // Warnings are kept for crash attribution (blame's "inactivity time … elapsed" names a hang) and lost tests.
             var list = e.Level == TestMessageLevel.Error ? _errors : _warnings;
-            if (list.Count < MaxRunMessages)
+            if (list.Count < MaxRunMessages || (list.Count < 2 * MaxRunMessages && LostTests.IsLoss(e.Message)))
             {
                 list.Add(Categorization.FailureEvidence.Truncate(e.Message)!);
             }

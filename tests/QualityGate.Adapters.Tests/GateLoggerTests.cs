@@ -98,6 +98,31 @@ public class GateLoggerTests
         Assert.Contains("Test host process crashed", run.GetProperty("abortReason").GetString());
     }
 
+    [Fact]
+    public void A_message_that_tests_were_lost_is_recorded_after_any_number_of_failures_and_other_messages()
+    {
+        using var temp = new TempFolder();
+        var events = new FakeTestLoggerEvents();
+        using var logger = new GateLogger(TextWriter.Null);
+        logger.Initialize(events, Parameters(temp));
+
+        events.Start(new TestRunStartEventArgs(new TestRunCriteria([Source], 1)));
+        for (var i = 0; i < 200; i++)
+        {
+            events.Result(new TestResultEventArgs(Result($"App.Tests.T.M{i}", TestOutcome.Failed, "Assert.Equal() Failure")));
+            events.Message(new TestRunMessageEventArgs(TestMessageLevel.Error, $"[xUnit.net 00:00:00.10]     App.Tests.T.M{i} [FAIL]"));
+            events.Message(new TestRunMessageEventArgs(TestMessageLevel.Warning, $"written to stderr {i}"));
+        }
+
+        events.Message(new TestRunMessageEventArgs(TestMessageLevel.Error, "[xUnit.net 00:00:00.22] Catastrophic failure: Test case orderer 'App.Orderer' threw"));
+        events.Message(new TestRunMessageEventArgs(TestMessageLevel.Warning, "No test is available in /src/App.Tests/bin/Debug/net10.0/App.Tests.dll. Make sure that …"));
+        events.Complete(new TestRunCompleteEventArgs(null, false, false, null, null, TimeSpan.FromSeconds(1)));
+
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "App.Tests.net10.0.qualitygate.json")));
+        var errors = document.RootElement.GetProperty("run").GetProperty("errors").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Equal(["[xUnit.net 00:00:00.22] Catastrophic failure: Test case orderer 'App.Orderer' threw", "No test is available in /src/App.Tests/bin/Debug/net10.0/App.Tests.dll. Make sure that …"], errors);
+    }
+
     private static Dictionary<string, string?> Parameters(TempFolder temp, params (string Key, string Value)[] extra)
     {
         var parameters = new Dictionary<string, string?> { ["TestRunDirectory"] = temp.Path, ["TargetFramework"] = ".NETCoreApp,Version=v10.0" };

@@ -30,6 +30,7 @@ internal static class TestChecks
                 });
             }
 
+            CheckLostTests(run, report);
             foreach (var error in run.Errors.Where(e => e.StartsWith("QG", StringComparison.Ordinal)))
             {
                 report.Violations.Add(new Violation(
@@ -41,6 +42,31 @@ internal static class TestChecks
                 });
             }
         }
+    }
+
+    /// <summary>
+    /// A framework that could not discover or run some tests says so in a run message and reports no result for them:
+    /// the results that are there may all pass. One violation per run, with the first such message.
+    /// </summary>
+    private static void CheckLostTests(RecordedRun run, GateReport report)
+    {
+        var lost = run.Errors.Where(Recording.LostTests.IsLoss).ToList();
+        if (lost.Count == 0)
+        {
+            return;
+        }
+
+        var more = lost.Count == 1 ? string.Empty : $" (and {lost.Count - 1} more such message{(lost.Count == 2 ? string.Empty : "s")})";
+        report.Violations.Add(new Violation(
+            DiagnosticCode.RunNotTrustworthy,
+            run.Assembly,
+            $"{run.Assembly} ({run.TargetFramework}): the test framework lost tests: it reported \"{Shorten(Recording.LostTests.WithoutPrefix(lost[0]))}\"{more}, " +
+            $"and the tests it could not discover or run have no result, so the results are no evidence. Fix what the message names " +
+            $"(a dependency missing at run time, a test class, data source or orderer the framework cannot use) and run the tests again. Results: {run.Path}")
+        {
+            File = run.Path,
+            Untrusted = true,
+        });
     }
 
     internal static void CheckTests(IReadOnlyList<RecordedRun> runs, Configuration.GateConfig config, PhaseTargets targets, GateReport report, string? phase, bool requireBudgets)

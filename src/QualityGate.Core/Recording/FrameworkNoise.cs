@@ -48,6 +48,9 @@ internal static class FrameworkNoise
         return match.Success ? message.Substring(match.Length) : message;
     }
 
-    /// <summary>Whether a run message is a framework's progress line, not an error of the run.</summary>
-    public static bool IsProgressLine(string message) => Progress.IsMatch(message);
+    /// <summary>
+    /// Whether a run message is a framework's progress line, not an error of the run. xunit prefixes every message
+    /// this way, also the ones that say it lost tests (<see cref="LostTests"/>): those are errors.
+    /// </summary>
+    public static bool IsProgressLine(string message) => Progress.IsMatch(message) && !LostTests.IsLoss(message);
 }

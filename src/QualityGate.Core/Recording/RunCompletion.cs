@@ -15,6 +15,9 @@ internal sealed class RunCompletion
     /// <summary>Error-level messages of the run (for example the test host's crash report).</summary>
     public IReadOnlyList<string> Errors { get; set; } = [];
 
-    /// <summary>Warning-level messages of the run: read for crash attribution (blame's hang timeout), not recorded.</summary>
+    /// <summary>
+    /// Warning-level messages of the run: read for crash attribution (blame's hang timeout); recorded only when they
+    /// say that tests were lost (<see cref="LostTests"/>).
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; set; } = [];
 }

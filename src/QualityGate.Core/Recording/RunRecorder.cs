@@ -130,6 +130,10 @@ internal sealed class RunRecorder : IDisposable
 
             assembly.Flush();
             var errors = new List<string>(completion.Errors.Where(e => !FrameworkNoise.IsProgressLine(e)));
+
+            // A framework that lost tests may say so only in a warning (MSTest 3's discovery, VSTest's "No test is
+            // available"): kept with the errors, where the gate looks for them.
+            errors.AddRange(completion.Warnings.Where(LostTests.IsLoss));
             errors.AddRange(assembly.Errors);
             if (assembly.ConfigError is not null)
             {

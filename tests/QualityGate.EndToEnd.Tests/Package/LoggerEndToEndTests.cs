@@ -43,6 +43,20 @@ public class LoggerEndToEndTests(PackageFeed feed)
     }
 
     [Fact]
+    public void Tests_the_framework_lost_without_failing_them_fail_the_gate_though_every_result_passed()
+    {
+        var (_, output) = Failures(feed);
+
+        var results = ResultsFile.Read(Path.Combine(feed.Work, "LostTests.Xunit", "TestResults", "LostTests.Xunit.net10.0.qualitygate.json"));
+        Assert.Equal(2, results.Tests.Count(t => t.GetProperty("outcome").GetString() == "passed"));
+        Assert.Equal(2, results.Tests.Count); // of four: the orderer's class never ran
+        Assert.Contains(results.Run.GetProperty("errors").EnumerateArray(), e => e.GetString()!.Contains("Catastrophic failure: Test case orderer", System.StringComparison.Ordinal));
+        Assert.Contains(output.Split('\n'), l => l.Contains("LostTests.Xunit (net10.0): the test framework lost tests", System.StringComparison.Ordinal)
+                                                   && l.Contains("error QG4009", System.StringComparison.Ordinal));
+        Assert.DoesNotContain("QualityGate lost: PASS", output);
+    }
+
+    [Fact]
     public void Theory_rows_that_share_a_name_are_separate_results_with_their_own_display_names()
     {
         var (exit, output) = Passing(feed);
@@ -102,7 +116,7 @@ public class LoggerEndToEndTests(PackageFeed feed)
         }
     }
 
-    /// <summary>Failures.slnx: xunit, NUnit, MSTest 4 and 3, and the root-cause fixture, built and run in parallel.</summary>
+    /// <summary>Failures.slnx: xunit, NUnit, MSTest 4 and 3, the root-cause and lost-tests fixtures, built and run in parallel.</summary>
     internal static (int ExitCode, string Output) Failures(PackageFeed feed) =>
         feed.Once("failures", () => feed.Test("Failures.slnx", "--logger", "gate"));
 
