@@ -122,14 +122,23 @@ internal sealed class RunRecorder : IDisposable
         {
             if (completion.Aborted)
             {
-                foreach (var crashed in CrashReport.Attribute(completion, assembly.Source, _console))
+                var crashed = CrashReport.Attribute(completion, assembly.Source, _console);
+                foreach (var test in crashed)
                 {
-                    assembly.Add(CrashReport.Record(crashed, completion));
+                    assembly.Add(CrashReport.Record(test, completion));
                 }
+
+                assembly.Flush();
+                assembly.UnnamedCrash = crashed.Count == 0 ? CrashReport.UnnamedHang(completion, assembly.Writer.Summary.Total) : null;
             }
 
             assembly.Flush();
             var errors = new List<string>(completion.Errors.Where(e => !FrameworkNoise.IsProgressLine(e)));
+            if (assembly.UnnamedCrash is not null)
+            {
+                errors.Add(assembly.UnnamedCrash);
+            }
+
             errors.AddRange(assembly.Errors);
             if (assembly.ConfigError is not null)
             {
