@@ -54,6 +54,9 @@ internal sealed class AssemblyRecording
     /// <summary>Errors of the run that belong to no single test (a class or collection cleanup that failed).</summary>
     public IReadOnlyList<string> Errors => _errors;
 
+    /// <summary>Why an aborted run names no test that killed the host (a hang-timeout kill with no test running), or null.</summary>
+    public string? UnnamedCrash { get; set; }
+
     public void Add(TestResultRecord record)
     {
         _held.Enqueue(record);

@@ -28,6 +28,10 @@ internal static class ConsoleSummary
         if (run.Aborted)
         {
             console.WriteLine($"  RUN ABORTED ({QualityGate.Diagnostics.DiagnosticCode.RunAborted}): {ConsoleText.OneLine(run.AbortReason ?? "the test platform gave no reason")}");
+            if (assembly.UnnamedCrash is not null)
+            {
+                console.WriteLine($"  {ConsoleText.OneLine(assembly.UnnamedCrash, 600)}");
+            }
         }
 
         if (assembly.ConfigError is not null)

@@ -95,20 +95,59 @@ internal static class CrashReport
         };
     }
 
-    /// <summary>What killed the host: blame's hang timeout, a stack overflow, or anything else.</summary>
+    /// <summary>
+    /// What killed the host: a stack overflow, blame's hang timeout, or anything else. The host's own "Stack overflow"
+    /// report wins over the timeout: a deep recursion can still be printing its stack when the inactivity timer fires
+    /// (seen on a loaded machine), and the overflow is what the test did.
+    /// </summary>
     private static (string Rule, string Hint) Kind(RunCompletion completion)
+    {
+        if (completion.AbortReason?.IndexOf("Stack overflow", StringComparison.OrdinalIgnoreCase) >= 0)
+        {
+            return ("crash/stack-overflow", StackOverflowHint);
+        }
+
+        return KilledForHanging(completion) ? ("crash/hang-timeout", HangHint) : ("crash/test-host", HostHint);
+    }
+
+    /// <summary>Blame's "The specified inactivity time of … has elapsed": --blame-hang-timeout killed the host.</summary>
+    private static bool KilledForHanging(RunCompletion completion)
     {
         foreach (var text in Texts(completion, withWarnings: true))
         {
             if (text.IndexOf("inactivity time", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                return ("crash/hang-timeout", HangHint);
+                return true;
             }
         }
 
-        return completion.AbortReason?.IndexOf("Stack overflow", StringComparison.OrdinalIgnoreCase) >= 0
-            ? ("crash/stack-overflow", StackOverflowHint)
-            : ("crash/test-host", HostHint);
+        return false;
+    }
+
+    /// <summary>
+    /// Why a host killed by --blame-hang-timeout names no test, or null when it was not such a kill. The blame collector
+    /// counts tests by the start and end events the host sends it; with as many ends as starts it writes no sequence
+    /// file ("All tests finished running"). Its inactivity timer runs from the host's launch, so a host still starting
+    /// when the timeout elapses is killed before any test starts; a host that hangs in a fixture, a static constructor
+    /// or between tests is killed with every started test finished. Either way no test was running to be named.
+    /// </summary>
+    public static string? UnnamedHang(RunCompletion completion, int testsReported)
+    {
+        if (!KilledForHanging(completion))
+        {
+            return null;
+        }
+
+        return testsReported == 0
+            ? "--blame-hang-timeout killed the test host before any test reported its start, so no test is named: the " +
+              "host spent the whole timeout starting, discovering tests or in setup that runs before the first test (a " +
+              "static constructor, a class, collection or assembly fixture). The timeout counts from the host's launch: if " +
+              "the tests only start slowly (a loaded machine), raise --blame-hang-timeout; otherwise run with " +
+              "--blame-hang-dump-type full and read the stacks in the dump."
+            : $"--blame-hang-timeout killed the test host after {testsReported} test result{(testsReported == 1 ? string.Empty : "s")}, with every test that had " +
+              "started finished, so no test is named: the host hung outside a test (a class, collection or assembly fixture's setup " +
+              "or cleanup, a static constructor, a thread that keeps it alive) or between tests. Run with " +
+              "--blame-hang-dump-type full and read the stacks in the dump.";
     }
 
     private static IEnumerable<string> BlameMessage(RunCompletion completion)

@@ -122,10 +122,14 @@ internal sealed class RunRecorder : IDisposable
         {
             if (completion.Aborted)
             {
-                foreach (var crashed in CrashReport.Attribute(completion, assembly.Source, _console))
+                var crashed = CrashReport.Attribute(completion, assembly.Source, _console);
+                foreach (var test in crashed)
                 {
-                    assembly.Add(CrashReport.Record(crashed, completion));
+                    assembly.Add(CrashReport.Record(test, completion));
                 }
+
+                assembly.Flush();
+                assembly.UnnamedCrash = crashed.Count == 0 ? CrashReport.UnnamedHang(completion, assembly.Writer.Summary.Total) : null;
             }
 
             assembly.Flush();
@@ -134,6 +138,11 @@ internal sealed class RunRecorder : IDisposable
             // A framework that lost tests may say so only in a warning (MSTest 3's discovery, VSTest's "No test is
             // available"): kept with the errors, where the gate looks for them.
             errors.AddRange(completion.Warnings.Where(LostTests.IsLoss));
+            if (assembly.UnnamedCrash is not null)
+            {
+                errors.Add(assembly.UnnamedCrash);
+            }
+
             errors.AddRange(assembly.Errors);
             if (assembly.ConfigError is not null)
             {

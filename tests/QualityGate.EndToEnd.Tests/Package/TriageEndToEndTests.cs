@@ -7,8 +7,9 @@ namespace QualityGate.PackageTests;
 
 /// <summary>
 /// Failure triage (issue 12) through the real package: root causes in every output of one 'dotnet test', and the
-/// test that killed the host named for a stack overflow. (A blame-hang kill is named from the sequence file VSTest
-/// writes, tested in the core on a captured one: VSTest does not write it reliably — see docs/categories.md.)
+/// test that killed the host named for a stack overflow and for a hang killed by --blame-hang-timeout, both from the
+/// blame collector's sequence file, in the one crash run (LoggerEndToEndTests.Crashes). A hang-timeout kill with no
+/// test running (the host still starting) names none and says why: tested in the core on the messages of a real run.
 /// </summary>
 [Collection(PackageTestGroup.VSTest)]
 public class TriageEndToEndTests(PackageFeed feed)
@@ -52,6 +53,23 @@ public class TriageEndToEndTests(PackageFeed feed)
         Assert.Equal("Crash.StackOverflow.StackOverflowTests.B_OverflowsTheStack", crashed.GetProperty("name").GetString());
         Assert.Equal("crash/stack-overflow", crashed.GetProperty("failure").GetProperty("rule").GetString());
         Assert.Contains("sequence file", crashed.GetProperty("failure").GetProperty("attribution").GetString());
+    }
+
+    [Fact]
+    public void A_test_killed_by_the_blame_hang_timeout_is_named_as_a_hang_on_the_console_and_in_the_results_file()
+    {
+        var (exit, output) = LoggerEndToEndTests.Crashes(feed);
+
+        Assert.NotEqual(0, exit);
+        var crashed = Crashed(Path.Combine(feed.Work, "Hang.Xunit", "TestResults", "Hang.Xunit.net10.0.qualitygate.json"), output);
+        Assert.Equal("Hang.Xunit.HangTests.B_WaitsForever", crashed.GetProperty("name").GetString());
+        var failure = crashed.GetProperty("failure");
+        Assert.Equal("crash/hang-timeout", failure.GetProperty("rule").GetString());
+        Assert.Contains("sequence file", failure.GetProperty("attribution").GetString());
+
+        // The projects of the solution print in parallel: lines that belong to this test alone.
+        Assert.Contains("1 failure: at Hang.Xunit.HangTests.B_WaitsForever", output);
+        Assert.Contains("The test did not finish within --blame-hang-timeout", output);
     }
 
     [Fact]
