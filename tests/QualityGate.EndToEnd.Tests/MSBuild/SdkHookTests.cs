@@ -54,8 +54,10 @@ public class SdkHookTests(SourceFixtures fixtures)
 
         Assert.Equal(1, Regex.Count(preprocessed, "<Target Name=\"VSTest\""));
         Assert.DoesNotContain("Name=\"_QualityGateBeginRun\"", preprocessed); // QualityGate.VSTest.targets is not imported
-        Assert.Equal(string.Empty, Property("_QualityGateLoggerDirectory", "-p:QualityGateEnabled=false"));
-        Assert.Equal(string.Empty, Property("_QualityGateLoggerRequested", "-p:QualityGateEnabled=false", "-p:VSTestLogger=gate"));
+        using var properties = System.Text.Json.JsonDocument.Parse(Property(
+            ["_QualityGateLoggerDirectory", "_QualityGateLoggerRequested"], "-p:QualityGateEnabled=false", "-p:VSTestLogger=gate"));
+        Assert.Equal(string.Empty, properties.RootElement.GetProperty("Properties").GetProperty("_QualityGateLoggerDirectory").GetString());
+        Assert.Equal(string.Empty, properties.RootElement.GetProperty("Properties").GetProperty("_QualityGateLoggerRequested").GetString());
     }
 
     [Fact]
@@ -71,9 +73,12 @@ public class SdkHookTests(SourceFixtures fixtures)
     // Evaluated only: the built fixture is read, never changed.
     private string Project => Path.Combine(fixtures.Built("HandOff", "HandOff.Tests"), "HandOff.Tests");
 
-    private string Property(string name, params string[] properties)
+    private string Property(string name, params string[] properties) => Property([name], properties);
+
+    // One evaluation for several names: MSBuild then prints them as JSON ({"Properties": {name: value}}).
+    private string Property(string[] names, params string[] properties)
     {
-        var (exit, output) = fixtures.Run(new Dictionary<string, string>(), ["msbuild", Project, $"-getProperty:{name}", .. properties]);
+        var (exit, output) = fixtures.Run(new Dictionary<string, string>(), ["msbuild", Project, .. names.Select(n => $"-getProperty:{n}"), .. properties]);
         Assert.True(exit == 0, output);
         return output.Trim();
     }
