@@ -61,8 +61,7 @@ internal static class TestChecks
             DiagnosticCode.RunNotTrustworthy,
             run.Assembly,
             $"{run.Assembly} ({run.TargetFramework}): the test framework lost tests: it reported \"{Shorten(Recording.LostTests.WithoutPrefix(lost[0]))}\"{more}, " +
-            $"and the tests it could not discover or run have no result, so the results are no evidence. Fix what the message names " +
-            $"(a dependency missing at run time, a test class, data source or orderer the framework cannot use) and run the tests again. Results: {run.Path}")
+            $"and the tests it could not discover or run have no result, so the results are no evidence. {Recording.LostTests.WhatToDo(lost[0])} Results: {run.Path}")
         {
             File = run.Path,
             Untrusted = true,

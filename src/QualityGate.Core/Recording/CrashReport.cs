@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.RegularExpressions;
 using QualityGate.Categorization;
 using QualityGate.Results;
 
@@ -30,6 +31,13 @@ internal sealed class CrashedTest
 /// </summary>
 internal static class CrashReport
 {
+    // The runtime's own report, the first line of the host's error output that VSTest puts after "crashed :" — not
+    // the words anywhere in what the host printed.
+    private static readonly Regex StackOverflow = new(
+        @"(?:crashed\s*:\s*|^)Stack overflow\.",
+        RegexOptions.CultureInvariant | RegexOptions.Multiline,
+        TimeSpan.FromSeconds(1));
+
     public const string HostHint =
         "The test host died while this test ran (Environment.Exit/FailFast, an unhandled exception on another thread, a native crash): run it alone with --blame-crash to get a dump.";
 
@@ -102,7 +110,7 @@ internal static class CrashReport
     /// </summary>
     private static (string Rule, string Hint) Kind(RunCompletion completion)
     {
-        if (completion.AbortReason?.IndexOf("Stack overflow", StringComparison.OrdinalIgnoreCase) >= 0)
+        if (completion.AbortReason is { } reason && StackOverflow.IsMatch(reason))
         {
             return ("crash/stack-overflow", StackOverflowHint);
         }
@@ -110,12 +118,15 @@ internal static class CrashReport
         return KilledForHanging(completion) ? ("crash/hang-timeout", HangHint) : ("crash/test-host", HostHint);
     }
 
-    /// <summary>Blame's "The specified inactivity time of … has elapsed": --blame-hang-timeout killed the host.</summary>
+    /// <summary>
+    /// Blame's "The specified inactivity time of … has elapsed": --blame-hang-timeout killed the host. Not in xunit's
+    /// lines, which carry test names ("… [SKIP]"), whatever those say.
+    /// </summary>
     private static bool KilledForHanging(RunCompletion completion)
     {
         foreach (var text in Texts(completion, withWarnings: true))
         {
-            if (text.IndexOf("inactivity time", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (text.IndexOf("The specified inactivity time of", StringComparison.Ordinal) >= 0 && !FrameworkNoise.IsProgressLine(text))
             {
                 return true;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Text.RegularExpressions;
 
 namespace QualityGate.Recording;
@@ -44,6 +45,25 @@ internal static class LostTests
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeSpan.FromSeconds(1));
 
+    // xunit's line for one test's result ("    {display name} [FAIL]", "[SKIP]"): the name may read like anything.
+    private static readonly Regex XunitTestLine = new(
+        @"\[(?:FAIL|SKIP|PASS|NOT\ RUN)\]\s*$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeSpan.FromSeconds(1));
+
+    // The test source a loss names, where it names one: a path (VSTest, MSTest) or an assembly name (xunit).
+    private static readonly Regex NamedPath = new(
+        @"^No\ test\ is\ available\ in\ (?<source>.+?)(?:\.\ Make\ sure|\.?\s*$)" +
+        @"|^\[MSTest\]\[Discovery\]\[(?<source>[^\]]{1,1000})\]" +
+        @"|Discovery\ failed\ for\ source\ '(?<source>[^']{1,1000})'",
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeSpan.FromSeconds(1));
+
+    private static readonly Regex NamedAssembly = new(
+        @"^(?<source>[^:\s]{1,260}):\ (?:Catastrophic\ failure|Exception\ discovering\ tests)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
+        TimeSpan.FromSeconds(1));
+
     /// <summary>Whether a run message (error or warning) says that the test framework lost tests.</summary>
     public static bool IsLoss(string message)
     {
@@ -53,10 +73,61 @@ internal static class LostTests
             return Loss.IsMatch(message);
         }
 
-        // A failed test's "[FAIL]" line starts with its display name, which may read like anything.
         var rest = message.Substring(xunit.Length);
-        return XunitLoss.IsMatch(rest) && !rest.TrimEnd().EndsWith("[FAIL]", StringComparison.Ordinal);
+        return XunitLoss.IsMatch(rest) && !XunitTestLine.IsMatch(rest);
     }
+
+    /// <summary>
+    /// Whether a run message belongs to the results of the test source <paramref name="source"/>: every message does,
+    /// but a loss that names another source (one logger serves every assembly of a vstest.console run; a test may print
+    /// such a line about another assembly to its error output, which arrives as a warning).
+    /// </summary>
+    public static bool Concerns(string message, string source)
+    {
+        if (!IsLoss(message) || Named(message) is not { } named)
+        {
+            return true;
+        }
+
+        var file = Path.GetFileName(source);
+        var comparison = Files.FileNode.PathComparison;
+        return Path.IsPathRooted(named)
+            ? string.Equals(Normalize(named), Normalize(source), comparison)
+            : string.Equals(named, file, comparison) || string.Equals(named, Path.GetFileNameWithoutExtension(file), comparison);
+    }
+
+    private static string? Named(string message)
+    {
+        var path = NamedPath.Match(message);
+        if (path.Success)
+        {
+            return path.Groups["source"].Value.Trim();
+        }
+
+        var xunit = XunitPrefix.Match(message);
+        var assembly = xunit.Success ? NamedAssembly.Match(message.Substring(xunit.Length)) : System.Text.RegularExpressions.Match.Empty;
+        return assembly.Success ? assembly.Groups["source"].Value : null;
+    }
+
+    private static string Normalize(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path; // not a path this machine can read: compared as written
+        }
+    }
+
+    /// <summary>What to do about a loss, for the gate's message.</summary>
+    public static string WhatToDo(string message) =>
+        message.StartsWith("No test is available in ", StringComparison.Ordinal)
+            ? "Either the framework could not load the assembly (a dependency missing at run time: fix it and run the tests again), " +
+              "or the project has no tests but references Microsoft.NET.Test.Sdk (set <IsTestProject>false</IsTestProject> in it)."
+            : "Fix what the message names (a dependency missing at run time, a test class, data source or orderer the framework " +
+              "cannot use) and run the tests again.";
 
     /// <summary>The message without xunit's "[xUnit.net 00:00:00.12] " timestamp, which tells a reader nothing.</summary>
     public static string WithoutPrefix(string message)

@@ -133,11 +133,11 @@ internal sealed class RunRecorder : IDisposable
             }
 
             assembly.Flush();
-            var errors = new List<string>(completion.Errors.Where(e => !FrameworkNoise.IsProgressLine(e)));
+            var errors = new List<string>(completion.Errors.Where(e => !FrameworkNoise.IsProgressLine(e) && LostTests.Concerns(e, assembly.Source)));
 
             // A framework that lost tests may say so only in a warning (MSTest 3's discovery, VSTest's "No test is
-            // available"): kept with the errors, where the gate looks for them.
-            errors.AddRange(completion.Warnings.Where(LostTests.IsLoss));
+            // available"): kept with the errors, where the gate looks for them — for the source it names.
+            errors.AddRange(completion.Warnings.Where(w => LostTests.IsLoss(w) && LostTests.Concerns(w, assembly.Source)));
             if (assembly.UnnamedCrash is not null)
             {
                 errors.Add(assembly.UnnamedCrash);

@@ -72,6 +72,19 @@ public class LostTestsGateTests
     }
 
     [Fact]
+    public void No_test_available_says_both_of_its_causes_and_how_to_mark_a_project_without_tests()
+    {
+        var run = MakeRun("App.Helpers", 0);
+        run.Errors = ["No test is available in /repo/App.Helpers/bin/Debug/net10.0/App.Helpers.dll. Make sure that test discoverer & executors are registered and platform & framework version settings are appropriate and try again."];
+
+        var report = GateEvaluator.Evaluate(new GateInput(MakeConfig(Plan), [run]));
+
+        var message = Assert.Single(report.Violations, v => v.Code == DiagnosticCode.RunNotTrustworthy).Message;
+        Assert.Contains("a dependency missing at run time", message);
+        Assert.Contains("set <IsTestProject>false</IsTestProject>", message);
+    }
+
+    [Fact]
     public void A_long_message_is_shortened_to_one_line()
     {
         var run = MakeRun("App.UnitTests", 5);
@@ -89,7 +102,7 @@ public class LostTestsGateTests
     private static RecordedRun Record(TempFolder temp, string fixture, int passed, int failed)
     {
         var captured = LostTestsTests.Captured().Single(r => r.Fixture == fixture);
-        var source = $"/bin/{fixture}.dll";
+        var source = LostTestsTests.Source(fixture);
         RecordedRunFile.Record(temp, recorder =>
         {
             recorder.Start([source]);

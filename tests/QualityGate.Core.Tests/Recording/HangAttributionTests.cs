@@ -95,6 +95,27 @@ public class HangAttributionTests
         Assert.Contains("RUN ABORTED", console);
     }
 
+    [Fact]
+    public void The_words_of_a_skipped_tests_name_or_of_an_exception_message_do_not_make_a_crash_a_hang_or_a_stack_overflow()
+    {
+        // xunit's line for a skipped test carries its name; a crash's reason carries what the host printed.
+        using var temp = new TempFolder();
+        var (doc, console) = Record(
+            temp,
+            recorder => recorder.Start(["/bin/Crash.StackOverflow.dll"]),
+            new RunCompletion
+            {
+                Aborted = true,
+                AbortReason = Aborted + " : Unhandled exception. System.InvalidOperationException: Stack overflow in the parser's grammar",
+                Warnings = ["[xUnit.net 00:00:00.30]     The specified inactivity time of 5 minutes ends the session [SKIP]"],
+                Attachments = [new RunAttachment(Data("Sequence_stackoverflow.xml"), null, null)],
+            });
+
+        var failure = Assert.Single(doc.RootElement.GetProperty("tests").EnumerateArray()).GetProperty("failure");
+        Assert.Equal("crash/test-host", failure.GetProperty("rule").GetString());
+        Assert.DoesNotContain("--blame-hang-timeout", console);
+    }
+
     private static string[] Errors(JsonElement run) =>
         run.TryGetProperty("errors", out var errors) ? errors.EnumerateArray().Select(e => e.GetString()!).ToArray() : [];
 

@@ -61,6 +61,9 @@ public class LostTestsTests
     [InlineData("Setup failed for test fixture App.Tests.DbTests")]
     [InlineData("Testhost process exited with error: out of memory")]
     [InlineData("App: Catastrophic failure while writing")]
+    [InlineData("[xUnit.net 00:00:00.32]     [FATAL ERROR] screen renders [SKIP]")]
+    [InlineData("[xUnit.net 00:00:00.32]     Catastrophic failure of the UI [SKIP]")]
+    [InlineData("[xUnit.net 00:00:00.32]     App: Exception discovering tests is handled [NOT RUN]")]
     public void Failures_that_are_results_a_filter_and_a_crash_are_not_losses(string message) =>
         Assert.False(LostTests.IsLoss(message));
 
@@ -70,7 +73,7 @@ public class LostTestsTests
         using var temp = new TempFolder();
         var xunit = Captured().Single(c => c.Fixture == "LostTests.Xunit");
 
-        var (doc, _) = RecordedRunFile.Record(temp, r => r.Start(["/bin/LostTests.Xunit.dll"]), Completion(xunit));
+        var (doc, _) = RecordedRunFile.Record(temp, r => r.Start([Source("LostTests.Xunit")]), Completion(xunit));
 
         var errors = doc.RootElement.GetProperty("run").GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(xunit.Messages.Select(m => m.Text), errors);
@@ -84,11 +87,58 @@ public class LostTestsTests
         var completion = Completion(mstest3);
         completion.Warnings = [.. completion.Warnings, "written to Console.Error"];
 
-        var (doc, _) = RecordedRunFile.Record(temp, r => r.Start(["/bin/LostTests.MSTest3.dll"]), completion);
+        var (doc, _) = RecordedRunFile.Record(temp, r => r.Start([Source("LostTests.MSTest3")]), completion);
 
         var errors = doc.RootElement.GetProperty("run").GetProperty("errors").EnumerateArray().Select(e => e.GetString()!).ToList();
         Assert.Equal(3, errors.Count);
         Assert.All(errors, e => Assert.StartsWith("[MSTest][Discovery][", e, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_loss_that_names_another_test_source_is_not_recorded_against_this_one()
+    {
+        // One logger for two assemblies (vstest.console a.dll b.dll): B yielded no test, A ran; and A's test printed a
+        // line about a third assembly to its error output, which NUnit forwards as a warning.
+        using var temp = new TempFolder();
+        var completion = new RunCompletion
+        {
+            Warnings =
+            [
+                "No test is available in /repo/B/bin/B.dll. Make sure that test discoverer & executors are registered and platform & framework version settings are appropriate and try again.",
+                "No test is available in /elsewhere/C.dll. (output of a child dotnet test)",
+            ],
+            Errors = ["[xUnit.net 00:00:00.14] B: Catastrophic failure: System.IO.FileNotFoundException: Could not load file or assembly 'Shop'"],
+        };
+
+        using var recorder = new RunRecorder(new RecorderOptions(temp.Path, "net10.0") { Clock = () => RecordedRunFile.Clock }, new StringWriter());
+        recorder.Start(["/repo/A/bin/A.dll", "/repo/B/bin/B.dll"]);
+        var files = recorder.Complete(completion);
+
+        var a = Errors(files.Single(f => Path.GetFileName(f).StartsWith("A.", StringComparison.Ordinal)));
+        var b = Errors(files.Single(f => Path.GetFileName(f).StartsWith("B.", StringComparison.Ordinal)));
+        Assert.Empty(a);
+        Assert.Equal(2, b.Count);
+        Assert.All(b, e => Assert.True(LostTests.IsLoss(e)));
+    }
+
+    [Theory]
+    [InlineData("No test is available in /repo/A/bin/A.dll. Make sure that test discoverer", true)]
+    [InlineData("No test is available in /repo/B/bin/A.dll. Make sure that test discoverer", false)]
+    [InlineData("[MSTest][Discovery][/repo/A/bin/A.dll] Unable to load types from the test source", true)]
+    [InlineData("An exception occurred while invoking executor 'executor://mstestadapter/v4': Discovery failed for source '/repo/B/bin/B.dll' with 1 errors", false)]
+    [InlineData("[xUnit.net 00:00:00.14] A: Catastrophic failure: System.IO.FileNotFoundException", true)]
+    [InlineData("[xUnit.net 00:00:00.22] Catastrophic failure: Test case orderer 'App.Orderer' threw", true)] // names no source
+    [InlineData("Setup failed for test fixture B.Tests", true)] // not a loss: kept as before
+    public void A_loss_concerns_the_source_it_names_or_every_source_where_it_names_none(string message, bool concernsA) =>
+        Assert.Equal(concernsA, LostTests.Concerns(message, "/repo/A/bin/A.dll"));
+
+    /// <summary>The path the capture script gives a fixture's assembly in the messages it stores.</summary>
+    internal static string Source(string fixture) => $"/fixtures/{fixture}/bin/Debug/net10.0/{fixture}.dll";
+
+    private static List<string> Errors(string resultsFile)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(resultsFile));
+        return [.. doc.RootElement.GetProperty("run").GetProperty("errors").EnumerateArray().Select(e => e.GetString()!)];
     }
 
     internal static RunCompletion Completion(CapturedRun run) => new()
