@@ -9,12 +9,12 @@ namespace QualityGate.MSBuildTests;
 /// <summary>
 /// The ratchet from 'dotnet test': -p:QualityGateUpdateBaseline=true records qualitygate.baseline.json beside the
 /// configuration, and later runs may only improve on it. The baseline is recorded once; each scenario holds its own
-/// copy of it (QualityGateBaselineFile) and its own results folder, on a build of the fixture of this chain's own.
+/// copy of it (QualityGateBaselineFile) and its own results folder, on the gate chain's build of the fixture.
 /// </summary>
-[Collection(MSBuildTestGroup.Baseline)]
+[Collection(MSBuildTestGroup.Gate)]
 public class BaselineBuildTests(SourceFixtures fixtures)
 {
-    private readonly GateSample _sample = new(fixtures, "Gate.Sample.baseline");
+    private readonly GateSample _sample = new(fixtures);
 
     private static readonly Dictionary<string, string> Fixed = new() { ["QG_FIXTURE_FIXED"] = "1" };
     private static readonly Dictionary<string, string> Broken = new() { ["QG_FIXTURE_BROKEN"] = "1" };

@@ -8,16 +8,14 @@ using Xunit;
 namespace QualityGate.MSBuildTests;
 
 /// <summary>
-/// The gate fixture (tests/fixtures/Gate.Sample), built once per chain (<paramref name="build"/>: a collection whose
-/// scenarios run one at a time, since each coverage run instruments the build's assemblies in place); every scenario
-/// runs its tests with --no-build into TestResults/{scenario}, where the gate also writes its reports, so no scenario
-/// reads what another wrote.
+/// The gate fixture (tests/fixtures/Gate.Sample), built once; every scenario runs its tests with --no-build into
+/// TestResults/{scenario}, where the gate also writes its reports, so no scenario reads what another wrote.
 /// </summary>
-internal sealed class GateSample(SourceFixtures fixtures, string build = "Gate.Sample")
+internal sealed class GateSample(SourceFixtures fixtures)
 {
     public const string NoFailures = "Kind!=Failing";
 
-    public string Folder => fixtures.Built("Gate.Sample", "App.Tests", build);
+    public string Folder => fixtures.Built("Gate.Sample", "App.Tests");
 
     public string Project => Path.Combine(Folder, "App.Tests");
 

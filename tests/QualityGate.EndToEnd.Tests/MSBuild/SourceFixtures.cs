@@ -80,15 +80,14 @@ public sealed class SourceFixtures
 /// <summary>
 /// Chains that share no folder, run in parallel: the hand-off fixture (copies per scenario; the SDK hook reads its
 /// build), and the gate fixture's builds — each chain's own, whose assemblies each coverage run instruments, so one
-/// scenario at a time: the verdicts, the ratchet, and the other coverage tools (a build of their own each).
+/// scenario at a time: the verdicts and the ratchet on one build (a build of their own would cost more CPU than it
+/// saves waiting: the end-to-end run is CPU-bound), the other coverage tools on a build of their own each.
 /// </summary>
 public static class MSBuildTestGroup
 {
     public const string HandOff = "msbuild: hand-off";
 
     public const string Gate = "msbuild: gate";
-
-    public const string Baseline = "msbuild: baseline";
 
     public const string CoverageTools = "msbuild: other coverage tools";
 }
@@ -98,9 +97,6 @@ public sealed class HandOffGroup : ICollectionFixture<SourceFixtures>;
 
 [CollectionDefinition(MSBuildTestGroup.Gate)]
 public sealed class GateGroup : ICollectionFixture<SourceFixtures>;
-
-[CollectionDefinition(MSBuildTestGroup.Baseline)]
-public sealed class BaselineGroup : ICollectionFixture<SourceFixtures>;
 
 [CollectionDefinition(MSBuildTestGroup.CoverageTools)]
 public sealed class CoverageToolsGroup : ICollectionFixture<SourceFixtures>;
