@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using QualityGate.Diagnostics;
 using QualityGate.Recording;
 
@@ -66,6 +67,10 @@ internal sealed class GateLoggerInvocation
 
         return found;
     }
+
+    /// <summary>The logger list without the gate logger's items.</summary>
+    public string[] Without(IReadOnlyList<string> loggers) =>
+        loggers.Where((_, i) => i < First || i > Last).ToArray();
 
     /// <summary>The logger list with the gate logger's items replaced by one carrying the run's identity and paths.</summary>
     public string[] Rewrite(IReadOnlyList<string> loggers, string runId, string resultsFile, string? config)

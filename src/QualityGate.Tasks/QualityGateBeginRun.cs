@@ -47,6 +47,12 @@ public sealed class QualityGateBeginRun : Task
     public string? ResultsFile { get; set; }
 
     /// <summary>The loggers to run the tests with: the gate logger carrying this run's identity and paths.</summary>
+    /// <summary>
+    /// dotnet test --list-tests: nothing runs, so there is nothing to record or judge; the gate logger is taken out of
+    /// the list (its folder is not handed to VSTest then, which would fail to find it).
+    /// </summary>
+    public bool ListTests { get; set; }
+
     [Output]
     public string[] Loggers { get; set; } = [];
 
@@ -69,6 +75,12 @@ public sealed class QualityGateBeginRun : Task
             if (invocation is null)
             {
                 Loggers = VSTestLogger;
+                return true;
+            }
+
+            if (ListTests)
+            {
+                Loggers = invocation.Without(VSTestLogger);
                 return true;
             }
 

@@ -50,6 +50,20 @@ public class BeginRunTaskTests
         Assert.Equal(string.Empty, task.RunId);
     }
 
+    [Fact]
+    public void Listing_tests_takes_the_gate_logger_and_its_parameters_out_and_decides_nothing()
+    {
+        using var temp = new TempFolder();
+        var (task, engine) = Task(temp, "trx", "gate", "Verbosity=quiet", "console;verbosity=normal");
+        task.ListTests = true;
+
+        Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
+
+        Assert.Equal(["trx", "console;verbosity=normal"], task.Loggers);
+        Assert.Equal(string.Empty, task.RunId);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "TestResults")));
+    }
+
     [Theory]
     [InlineData("gate;Verbosty=quiet", "QG2001")]
     [InlineData("gate;Verbosity=loud", "QG2002")]

@@ -21,6 +21,20 @@ public class HandOffBuildTests(SourceFixtures fixtures)
     private const string Passing = "Kind!=Failing";
 
     [Fact]
+    public void Listing_the_tests_with_the_gate_logger_lists_them_and_records_nothing()
+    {
+        var fixture = Clean();
+
+        var (exit, output) = Test(fixture, "--list-tests", "--logger", "gate;Verbosity=quiet");
+
+        Assert.True(exit == 0, output); // VSTest failed to find the logger before: "Could not find a test logger … 'gate'"
+        Assert.Contains("The following Tests are available:", output);
+        Assert.Contains("HandOff.Tests.", output);
+        Assert.DoesNotContain("QualityGate", output);
+        Assert.False(File.Exists(ResultsPath(fixture)), "a listing wrote a results file");
+    }
+
+    [Fact]
     public void A_typo_in_a_logger_parameter_after_a_good_run_fails_the_build_with_the_loggers_code()
     {
         var fixture = GoodRun();
