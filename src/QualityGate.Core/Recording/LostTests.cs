@@ -34,7 +34,7 @@ internal static class LostTests
     /// </summary>
     public const string SessionFailure =
         "The test framework failed its test session (Microsoft.Testing.Platform exit code 10, TestAdapterTestSessionFailure): " +
-        "tests it did not run have no result; its own message is in the run's console output.";
+        "its message is in the run's console output."; // under the 200 characters the gate quotes
 
     private static readonly Regex XunitPrefix = new(
         @"^\[xUnit\.net \d{2}:\d{2}:\d{2}\.\d{2}\]\s*",

@@ -116,7 +116,7 @@ public class LostTestsGateTests
         Assert.Equal(DiagnosticCode.RunNotTrustworthy, violation.Code);
         Assert.True(violation.Untrusted);
         Assert.False(report.Passed);
-        Assert.Contains("exit code 10", violation.Message);
+        Assert.Contains("exit code 10, TestAdapterTestSessionFailure): its message is in the run's console output.\", ", violation.Message); // quoted whole
         Assert.Equal(results, violation.File);
     }
 
