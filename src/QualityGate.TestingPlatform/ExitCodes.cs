@@ -6,6 +6,12 @@ internal static class ExitCodes
     public const int Success = 0;
     public const int TestsFailed = 2;
 
+    /// <summary>
+    /// The platform's TestAdapterTestSessionFailure: the framework reported its test session failed (a TUnit
+    /// [After(TestSession)] hook that threw, for one). The framework's message reaches the console only.
+    /// </summary>
+    public const int TestSessionFailed = 10;
+
     /// <summary>The platform's "coverage threshold failed": what a failed gate reports on an otherwise successful run.</summary>
     public const int GateFailed = 14;
 

@@ -114,6 +114,10 @@ internal sealed class GateController : ITestHostEnvironmentVariableProvider, ITe
             {
                 await console.WriteGuardedAsync(crash, cancellation).ConfigureAwait(false);
             }
+            else
+            {
+                HostOutcome.RecordSessionFailure(identity, testHostProcessInformation.ExitCode);
+            }
 
             if (HostOutcome.AttachCoverage(identity, _started) is { } warning)
             {

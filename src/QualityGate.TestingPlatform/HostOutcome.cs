@@ -52,6 +52,23 @@ internal static class HostOutcome
     }
 
     /// <summary>
+    /// The results file of a host that exited with the platform's "test session failure" records the failure as a
+    /// run error the gate refuses: the framework's own message went to the console only, and without it a later
+    /// 'dotnet gate check' of the file would pass a run whose framework gave up on tests. Called after
+    /// <see cref="Settle"/>, so the file is this run's (a file Settle wrote as aborted is refused already).
+    /// </summary>
+    public static bool RecordSessionFailure(RunIdentity identity, int exitCode)
+    {
+        if (exitCode != ExitCodes.TestSessionFailed || ResultsFileHeader.ReadRunId(identity.ResultsFile) != identity.RunId)
+        {
+            return false;
+        }
+
+        ResultsFileHeader.AddErrors(identity.ResultsFile, [LostTests.SessionFailure]);
+        return true;
+    }
+
+    /// <summary>
     /// Adds the coverage reports written into the results folder during the run (coverlet.MTP writes its report in the
     /// controller after the host exits, and publishes no artifact) to the results file, as the VSTest logger records
     /// coverlet.collector's attachment.

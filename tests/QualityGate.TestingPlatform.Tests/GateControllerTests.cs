@@ -52,7 +52,7 @@ public class GateControllerTests
         public IReadOnlyList<string> GateArguments { get; private set; } = [];
 
         /// <summary>Starts a run, lets the "host" complete its results file, and ends it.</summary>
-        public async Task RunAsync(bool hostCompletes = true)
+        public async Task RunAsync(bool hostCompletes = true, int? hostExitCode = null)
         {
             await Controller.BeforeTestHostProcessStartAsync(CancellationToken.None);
             var identity = Controller.Identity!;
@@ -63,7 +63,7 @@ public class GateControllerTests
                 await recorder.OnTestSessionFinishingAsync(new FakeSession());
             }
 
-            await Controller.OnTestHostProcessExitedAsync(new HostInformation(hostCompletes ? 0 : 134, hostCompletes), CancellationToken.None);
+            await Controller.OnTestHostProcessExitedAsync(new HostInformation(hostExitCode ?? (hostCompletes ? 0 : 134), hostCompletes), CancellationToken.None);
         }
 
         public void Dispose() => _folder.Dispose();
@@ -146,6 +146,34 @@ public class GateControllerTests
         Assert.Contains("error QG2030", harness.Console.ToString());
         Assert.True(Results.ResultsFileReader.Read(harness.Controller.Identity!.ResultsFile).Aborted);
         Assert.IsType<TestCoverageThresholdMessage>(Assert.Single(harness.Bus.Published));
+    }
+
+    [Fact]
+    public async Task A_test_session_the_framework_failed_is_recorded_in_the_results_file_as_lost_tests_before_the_gate_judges_it()
+    {
+        using var harness = new Harness(1);
+
+        await harness.RunAsync(hostExitCode: 10);
+
+        var results = Results.ResultsFileReader.Read(harness.GateArguments[harness.GateArguments.ToList().IndexOf("--results") + 1]);
+        var error = Assert.Single(results.Errors);
+        Assert.True(Recording.LostTests.IsLoss(error)); // a later 'dotnet gate check' of this file refuses it (QG4009)
+        Assert.Contains("exit code 10", error);
+        Assert.False(results.Aborted);
+        Assert.Equal(harness.Controller.Identity!.RunId, results.RunId);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(8)]
+    public async Task A_host_that_exited_for_any_other_reason_leaves_the_runs_errors_as_the_framework_reported_them(int exitCode)
+    {
+        using var harness = new Harness(0);
+
+        await harness.RunAsync(hostExitCode: exitCode);
+
+        Assert.Empty(Results.ResultsFileReader.Read(harness.Controller.Identity!.ResultsFile).Errors);
     }
 
     [Fact]

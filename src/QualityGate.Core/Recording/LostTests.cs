@@ -18,6 +18,8 @@ namespace QualityGate.Recording;
 /// <item>NUnit's adapter: "Exception thrown executing tests" / "Exception thrown discovering tests".</item>
 /// <item>MSTest 3 (and MSTest 4 with TreatDiscoveryWarningsAsErrors=false): "[MSTest][Discovery][…] …", a class or
 /// method it cannot use or a type it cannot load — MSTest 4 fails the run for each of them by default.</item>
+/// <item>QualityGate's own <see cref="SessionFailure"/>: Microsoft.Testing.Platform's exit code 10
+/// (TestAdapterTestSessionFailure), which the '--gate' controller records; the framework's message is not seen there.</item>
 /// </list>
 /// Other error-level messages are not losses: NUnit reports a fixture it cannot set up as an error message and as a
 /// failed result of each of its tests; xunit's "[FAIL]" lines repeat failed results; a test's error output arrives as
@@ -25,17 +27,27 @@ namespace QualityGate.Recording;
 /// </summary>
 internal static class LostTests
 {
+    /// <summary>
+    /// The run error the Microsoft.Testing.Platform controller records when the test host exits with code 10
+    /// (TestAdapterTestSessionFailure): the framework said its test session failed (TUnit: a session hook that threw,
+    /// or an exception out of its engine), so tests may have run only in part.
+    /// </summary>
+    public const string SessionFailure =
+        "The test framework failed its test session (Microsoft.Testing.Platform exit code 10, TestAdapterTestSessionFailure): " +
+        "its message is in the run's console output."; // under the 200 characters the gate quotes
+
     private static readonly Regex XunitPrefix = new(
         @"^\[xUnit\.net \d{2}:\d{2}:\d{2}\.\d{2}\]\s*",
         RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
-    // VSTest's, NUnit's and MSTest's own wording, at the start of the message.
+    // VSTest's, NUnit's and MSTest's own wording, and the MTP controller's (exit code 10), at the start of the message.
     private static readonly Regex Loss = new(
         @"^(?:An\ exception\ occurred\ while\ (?:invoking\ executor\ '|test\ discoverer\ ')" +
         @"|No\ test\ is\ available\ in\ " +
         @"|(?:Exception\ [\w.`+]{1,200},\ )?Exception\ thrown\ (?:executing|discovering)\ tests" +
-        @"|\[MSTest\]\[Discovery\]\[)",
+        @"|\[MSTest\]\[Discovery\]\[" +
+        @"|The\ test\ framework\ failed\ its\ test\ session\ \(Microsoft\.Testing\.Platform\ exit\ code\ 10\b)",
         RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace,
         TimeSpan.FromSeconds(1));
 
@@ -123,7 +135,10 @@ internal static class LostTests
 
     /// <summary>What to do about a loss, for the gate's message.</summary>
     public static string WhatToDo(string message) =>
-        message.StartsWith("No test is available in ", StringComparison.Ordinal)
+        message == SessionFailure
+            ? "Find the framework's error in the run's console output (a session or assembly hook that threw, an exception in the framework), " +
+              "fix it and run the tests again."
+            : message.StartsWith("No test is available in ", StringComparison.Ordinal)
             ? "Either the framework could not load the assembly (a dependency missing at run time: fix it and run the tests again), " +
               "or the project has no tests but references Microsoft.NET.Test.Sdk (set <IsTestProject>false</IsTestProject> in it)."
             : "Fix what the message names (a dependency missing at run time, a test class, data source or orderer the framework " +

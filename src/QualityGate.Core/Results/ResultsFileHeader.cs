@@ -9,7 +9,8 @@ namespace QualityGate.Results;
 
 /// <summary>
 /// The "run" part of a results file, read without the tests (the writer puts "run" first, "tests" last), and the one
-/// edit made after a run: adding the attachments a process outside the test host produced (coverlet.MTP's report).
+/// edits made after a run by the process outside the test host: adding the attachments it found (coverlet.MTP's report)
+/// and the errors only it can see (the host's exit code).
 /// </summary>
 internal static class ResultsFileHeader
 {
@@ -55,60 +56,13 @@ internal static class ResultsFileHeader
             return;
         }
 
-        JsonDocument document;
-        try
+        Rewrite(path, "attachments", "cannot add the coverage report to the results file", (writer, existing) =>
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            throw Unwritable(path, e);
-        }
-
-        using (document)
-        {
-            AtomicFile.Write(path, output =>
-            {
-                using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-                writer.WriteStartObject();
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    if (property.NameEquals("run"))
-                    {
-                        writer.WritePropertyName("run");
-                        WriteRun(writer, property.Value, attachments);
-                    }
-                    else
-                    {
-                        property.WriteTo(writer);
-                    }
-                }
-
-                writer.WriteEndObject();
-            }, Unwritable);
-        }
-    }
-
-    private static QualityGateException Unwritable(string path, Exception e) =>
-        new(DiagnosticCode.ResultsUnwritable, $"cannot add the coverage report to the results file: {e.Message}", path, e);
-
-    private static void WriteRun(Utf8JsonWriter writer, JsonElement run, IReadOnlyList<RunAttachment> attachments)
-    {
-        writer.WriteStartObject();
-        foreach (var property in run.EnumerateObject())
-        {
-            if (!property.NameEquals("attachments"))
-            {
-                property.WriteTo(writer);
-                continue;
-            }
-
             var known = new HashSet<string>(StringComparer.Ordinal);
-            writer.WriteStartArray("attachments");
-            foreach (var existing in property.Value.EnumerateArray())
+            foreach (var item in existing)
             {
-                known.Add(existing.GetProperty("path").GetString() ?? string.Empty);
-                existing.WriteTo(writer);
+                known.Add(item.GetProperty("path").GetString() ?? string.Empty);
+                item.WriteTo(writer);
             }
 
             foreach (var attachment in attachments)
@@ -122,7 +76,108 @@ internal static class ResultsFileHeader
                     writer.WriteEndObject();
                 }
             }
+        });
+    }
 
+    /// <summary>
+    /// Adds run errors to a completed results file, replacing it atomically: what the controller learns only from the
+    /// test host's exit code (the framework failed its test session). Errors already listed are skipped.
+    /// </summary>
+    public static void AddErrors(string path, IReadOnlyList<string> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return;
+        }
+
+        Rewrite(path, "errors", "cannot add the run's errors to the results file", (writer, existing) =>
+        {
+            var known = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in existing)
+            {
+                known.Add(item.GetString() ?? string.Empty);
+                item.WriteTo(writer);
+            }
+
+            foreach (var error in errors)
+            {
+                if (known.Add(error))
+                {
+                    writer.WriteStringValue(error);
+                }
+            }
+        });
+    }
+
+    /// <summary>Rewrites the file with one array of its "run" object extended (created when the file has none).</summary>
+    private static void Rewrite(string path, string array, string what, Action<Utf8JsonWriter, IEnumerable<JsonElement>> extend)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path));
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("run", out var run) || run.ValueKind != JsonValueKind.Object
+                || (run.TryGetProperty(array, out var items) && items.ValueKind != JsonValueKind.Array))
+            {
+                document.Dispose();
+                throw new JsonException($"it has no \"run\" object with a \"{array}\" array");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            throw Unwritable(path, what, e);
+        }
+
+        using (document)
+        {
+            AtomicFile.Write(path, output =>
+            {
+                using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+                writer.WriteStartObject();
+                foreach (var property in document.RootElement.EnumerateObject())
+                {
+                    if (property.NameEquals("run"))
+                    {
+                        writer.WritePropertyName("run");
+                        WriteRun(writer, property.Value, array, extend);
+                    }
+                    else
+                    {
+                        property.WriteTo(writer);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }, (p, e) => Unwritable(p, what, e));
+        }
+    }
+
+    private static QualityGateException Unwritable(string path, string what, Exception e) =>
+        new(DiagnosticCode.ResultsUnwritable, $"{what}: {e.Message}", path, e);
+
+    private static void WriteRun(Utf8JsonWriter writer, JsonElement run, string array, Action<Utf8JsonWriter, IEnumerable<JsonElement>> extend)
+    {
+        writer.WriteStartObject();
+        var found = false;
+        foreach (var property in run.EnumerateObject())
+        {
+            if (!property.NameEquals(array))
+            {
+                property.WriteTo(writer);
+                continue;
+            }
+
+            found = true;
+            writer.WriteStartArray(array);
+            extend(writer, property.Value.EnumerateArray());
+            writer.WriteEndArray();
+        }
+
+        if (!found)
+        {
+            writer.WriteStartArray(array);
+            extend(writer, []);
             writer.WriteEndArray();
         }
 

@@ -98,6 +98,28 @@ public class LostTestsGateTests
         Assert.True(message.Length < 800, message);
     }
 
+    [Fact]
+    public void A_results_file_the_MTP_controller_marked_with_a_failed_test_session_is_refused_though_every_result_passed()
+    {
+        using var temp = new TempFolder();
+        var results = Path.Combine(temp.Path, "App.Tests.net10.0.qualitygate.json");
+        using (var writer = new ResultsFileWriter(results))
+        {
+            writer.Add(new TestResultRecord("App.Tests.T.M", "M", TestOutcome.Passed));
+            writer.Complete(new RunInfo("App.Tests", "net10.0") { RunId = "run-10" });
+        }
+
+        ResultsFileHeader.AddErrors(results, [LostTests.SessionFailure]);
+        var report = GateEvaluator.Evaluate(new GateInput(MakeConfig(Plan), [ResultsFileReader.Read(results)]));
+
+        var violation = Assert.Single(report.Violations);
+        Assert.Equal(DiagnosticCode.RunNotTrustworthy, violation.Code);
+        Assert.True(violation.Untrusted);
+        Assert.False(report.Passed);
+        Assert.Contains("exit code 10, TestAdapterTestSessionFailure): its message is in the run's console output.\", ", violation.Message); // quoted whole
+        Assert.Equal(results, violation.File);
+    }
+
     /// <summary>Results that passed and failed (at a fixture that cannot be set up), and the run's captured messages.</summary>
     private static RecordedRun Record(TempFolder temp, string fixture, int passed, int failed)
     {

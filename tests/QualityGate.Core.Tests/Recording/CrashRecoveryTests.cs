@@ -96,6 +96,46 @@ public class CrashRecoveryTests
     }
 
     [Fact]
+    public void Errors_found_after_the_run_are_added_once_after_the_runs_own_and_the_rest_of_the_file_is_kept()
+    {
+        using var folder = new TempFolder();
+        var results = Path.Combine(folder.Path, "r.json");
+        using (var writer = new ResultsFileWriter(results))
+        {
+            writer.Add(Failed("A.Fails"));
+            writer.Complete(new RunInfo("A", "net10.0") { RunId = "run-7", Errors = ["first"], Attachments = [new RunAttachment("/a/coverage.cobertura.xml", null, null)] });
+        }
+
+        ResultsFileHeader.AddErrors(results, ["second", "first"]);
+        ResultsFileHeader.AddErrors(results, ["second"]);
+        ResultsFileHeader.AddErrors(results, []);
+
+        var read = ResultsFileReader.Read(results);
+        Assert.Equal(["first", "second"], read.Errors);
+        Assert.Equal(["/a/coverage.cobertura.xml"], read.Attachments.Select(a => a.Path));
+        Assert.Equal("run-7", ResultsFileHeader.ReadRunId(results));
+        Assert.Single(read.Tests);
+        Assert.Equal([results], Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void A_results_file_without_an_errors_array_gets_one_and_a_file_without_a_run_is_refused()
+    {
+        using var folder = new TempFolder();
+        var results = Path.Combine(folder.Path, "r.json");
+        File.WriteAllText(results, """{ "run": { "id": "run-8" }, "tests": [] }""");
+        var runless = Path.Combine(folder.Path, "runless.json");
+        File.WriteAllText(runless, """{ "tests": [] }""");
+
+        ResultsFileHeader.AddErrors(results, ["lost"]);
+
+        Assert.Contains("\"errors\": [\n      \"lost\"", File.ReadAllText(results).Replace("\r\n", "\n"));
+        var refused = Assert.Throws<QualityGate.Diagnostics.QualityGateException>(() => ResultsFileHeader.AddErrors(runless, ["lost"]));
+        Assert.Equal(QualityGate.Diagnostics.DiagnosticCode.ResultsUnwritable, refused.Code);
+        Assert.Equal("""{ "tests": [] }""", File.ReadAllText(runless));
+    }
+
+    [Fact]
     public void A_missing_or_foreign_file_has_no_run_id()
     {
         using var folder = new TempFolder();
@@ -105,5 +145,6 @@ public class CrashRecoveryTests
         Assert.Null(ResultsFileHeader.ReadRunId(foreign));
         Assert.Null(ResultsFileHeader.ReadRunId(Path.Combine(folder.Path, "none.json")));
         Assert.Throws<QualityGate.Diagnostics.QualityGateException>(() => ResultsFileHeader.AddAttachments(foreign, [new RunAttachment("/x.xml", null, null)]));
+        Assert.Throws<QualityGate.Diagnostics.QualityGateException>(() => ResultsFileHeader.AddErrors(foreign, ["lost"]));
     }
 }

@@ -54,6 +54,14 @@ public class LostTestsTests
     public void The_frameworks_own_wording_for_tests_they_could_not_discover_or_run_is_a_loss(string message) =>
         Assert.True(LostTests.IsLoss(message));
 
+    [Fact]
+    public void The_record_of_a_test_session_the_framework_failed_on_Microsoft_Testing_Platform_is_a_loss()
+    {
+        Assert.True(LostTests.IsLoss(LostTests.SessionFailure));
+        Assert.Contains("Find the framework's error in the run's console output", LostTests.WhatToDo(LostTests.SessionFailure));
+        Assert.False(LostTests.IsLoss("The test framework failed its test session (Microsoft.Testing.Platform exit code 100): not ours"));
+    }
+
     [Theory]
     [InlineData("No test matches the given testcase filter `FullyQualifiedName~Nothing` in /repo/App.Tests.dll")]
     [InlineData("[xUnit.net 00:00:00.53]     App.Tests.T.M [FAIL]")]
