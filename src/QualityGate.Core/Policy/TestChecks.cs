@@ -60,7 +60,7 @@ internal static class TestChecks
         report.Violations.Add(new Violation(
             DiagnosticCode.RunNotTrustworthy,
             run.Assembly,
-            $"{run.Assembly} ({run.TargetFramework}): the test framework lost tests: it reported \"{Shorten(Recording.LostTests.WithoutPrefix(lost[0]))}\"{more}, " +
+            $"{run.Assembly} ({run.TargetFramework}): the test framework lost tests: it reported \"{Shorten(Recording.FrameworkNoise.WithoutXunitPrefix(lost[0]))}\"{more}, " +
             $"and the tests it could not discover or run have no result, so the results are no evidence. {Recording.LostTests.WhatToDo(lost[0])} Results: {run.Path}")
         {
             File = run.Path,

@@ -126,7 +126,7 @@ internal static class CrashReport
     {
         foreach (var text in Texts(completion, withWarnings: true))
         {
-            if (text.IndexOf("The specified inactivity time of", StringComparison.Ordinal) >= 0 && !FrameworkNoise.IsProgressLine(text))
+            if (text.IndexOf("The specified inactivity time of", StringComparison.Ordinal) >= 0 && !FrameworkNoise.IsXunitLine(text))
             {
                 return true;
             }

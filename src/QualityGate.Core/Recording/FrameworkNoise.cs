@@ -16,8 +16,9 @@ internal static class FrameworkNoise
         RegexOptions.CultureInvariant | RegexOptions.Singleline,
         TimeSpan.FromSeconds(1));
 
-    private static readonly Regex Progress = new(
-        @"^\[xUnit\.net \d{2}:\d{2}:\d{2}\.\d{2}\]",
+    // xunit's VSTest adapter starts every run message with it, whatever the message says.
+    private static readonly Regex XunitPrefix = new(
+        @"^\[xUnit\.net \d{2}:\d{2}:\d{2}\.\d{2}\]\s*",
         RegexOptions.CultureInvariant,
         TimeSpan.FromSeconds(1));
 
@@ -52,5 +53,15 @@ internal static class FrameworkNoise
     /// Whether a run message is a framework's progress line, not an error of the run. xunit prefixes every message
     /// this way, also the ones that say it lost tests (<see cref="LostTests"/>): those are errors.
     /// </summary>
-    public static bool IsProgressLine(string message) => Progress.IsMatch(message) && !LostTests.IsLoss(message);
+    public static bool IsProgressLine(string message) => IsXunitLine(message) && !LostTests.IsLoss(message);
+
+    /// <summary>Whether a run message comes from xunit's VSTest adapter (its "[xUnit.net 00:00:00.12] " prefix).</summary>
+    public static bool IsXunitLine(string message) => XunitPrefix.IsMatch(message);
+
+    /// <summary>The message without xunit's "[xUnit.net 00:00:00.12] " prefix, which tells a reader nothing.</summary>
+    public static string WithoutXunitPrefix(string message)
+    {
+        var match = XunitPrefix.Match(message);
+        return match.Success ? message.Substring(match.Length) : message;
+    }
 }

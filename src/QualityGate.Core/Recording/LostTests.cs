@@ -36,11 +36,6 @@ internal static class LostTests
         "The test framework failed its test session (Microsoft.Testing.Platform exit code 10, TestAdapterTestSessionFailure): " +
         "its message is in the run's console output."; // under the 200 characters the gate quotes
 
-    private static readonly Regex XunitPrefix = new(
-        @"^\[xUnit\.net \d{2}:\d{2}:\d{2}\.\d{2}\]\s*",
-        RegexOptions.CultureInvariant,
-        TimeSpan.FromSeconds(1));
-
     // VSTest's, NUnit's and MSTest's own wording, and the MTP controller's (exit code 10), at the start of the message.
     private static readonly Regex Loss = new(
         @"^(?:An\ exception\ occurred\ while\ (?:invoking\ executor\ '|test\ discoverer\ ')" +
@@ -79,13 +74,12 @@ internal static class LostTests
     /// <summary>Whether a run message (error or warning) says that the test framework lost tests.</summary>
     public static bool IsLoss(string message)
     {
-        var xunit = XunitPrefix.Match(message);
-        if (!xunit.Success)
+        if (!FrameworkNoise.IsXunitLine(message))
         {
             return Loss.IsMatch(message);
         }
 
-        var rest = message.Substring(xunit.Length);
+        var rest = FrameworkNoise.WithoutXunitPrefix(message);
         return XunitLoss.IsMatch(rest) && !XunitTestLine.IsMatch(rest);
     }
 
@@ -116,8 +110,7 @@ internal static class LostTests
             return path.Groups["source"].Value.Trim();
         }
 
-        var xunit = XunitPrefix.Match(message);
-        var assembly = xunit.Success ? NamedAssembly.Match(message.Substring(xunit.Length)) : System.Text.RegularExpressions.Match.Empty;
+        var assembly = FrameworkNoise.IsXunitLine(message) ? NamedAssembly.Match(FrameworkNoise.WithoutXunitPrefix(message)) : Match.Empty;
         return assembly.Success ? assembly.Groups["source"].Value : null;
     }
 
@@ -143,11 +136,4 @@ internal static class LostTests
               "or the project has no tests but references Microsoft.NET.Test.Sdk (set <IsTestProject>false</IsTestProject> in it)."
             : "Fix what the message names (a dependency missing at run time, a test class, data source or orderer the framework " +
               "cannot use) and run the tests again.";
-
-    /// <summary>The message without xunit's "[xUnit.net 00:00:00.12] " timestamp, which tells a reader nothing.</summary>
-    public static string WithoutPrefix(string message)
-    {
-        var match = XunitPrefix.Match(message);
-        return match.Success ? message.Substring(match.Length) : message;
-    }
 }
