@@ -1,8 +1,6 @@
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
-using QualityGate.Recording;
-using QualityGate.Results;
 using QualityGate.Tasks;
 using QualityGate.Tests;
 using Xunit;
@@ -33,7 +31,7 @@ public class CheckTaskTests
     public void An_earlier_runs_file_at_the_decided_path_is_refused()
     {
         using var temp = new TempFolder();
-        var (task, engine) = Task(temp, Record(temp, "earlier", passed: 10), "now");
+        var (task, engine) = Task(temp, RecordedRun.Write(temp, "earlier", passed: 10), "now");
 
         Assert.False(task.Execute());
 
@@ -44,7 +42,7 @@ public class CheckTaskTests
     public void A_run_that_meets_the_phase_passes_and_shows_the_table()
     {
         using var temp = new TempFolder();
-        var (task, engine) = Task(temp, Record(temp, "run1", passed: 10), "run1");
+        var (task, engine) = Task(temp, RecordedRun.Write(temp, "run1", passed: 10), "run1");
 
         Assert.True(task.Execute(), string.Join("\n", engine.Errors.Select(e => e.Message)));
 
@@ -55,12 +53,12 @@ public class CheckTaskTests
     public void Warn_only_turns_a_missed_target_into_a_warning_but_never_passes_a_run_that_executed_nothing()
     {
         using var temp = new TempFolder();
-        var (missed, missedEngine) = Task(temp, Record(temp, "run1", passed: 1, failed: 1), "run1");
+        var (missed, missedEngine) = Task(temp, RecordedRun.Write(temp, "run1", passed: 1, failed: 1), "run1");
         missed.WarnOnly = true;
         Assert.True(missed.Execute());
         Assert.Contains(missedEngine.Warnings, w => w.Code == "QG4005");
 
-        var (nothing, nothingEngine) = Task(temp, Record(temp, "run2", passed: 0), "run2");
+        var (nothing, nothingEngine) = Task(temp, RecordedRun.Write(temp, "run2", passed: 0), "run2");
         nothing.WarnOnly = true;
         Assert.False(nothing.Execute());
         Assert.Equal("QG4011", Assert.Single(nothingEngine.Errors).Code);
@@ -70,7 +68,7 @@ public class CheckTaskTests
     public void A_failed_gate_says_where_its_reports_are_in_one_line_and_its_errors_point_to_the_html_report()
     {
         using var temp = new TempFolder();
-        var (task, engine) = Task(temp, Record(temp, "run1", passed: 1, failed: 1), "run1");
+        var (task, engine) = Task(temp, RecordedRun.Write(temp, "run1", passed: 1, failed: 1), "run1");
         task.ReportsDirectory = Path.Combine(temp.Path, "qg");
         task.Ci = "none";
         task.JsonReportPath = Path.Combine(temp.Path, "report.json");
@@ -88,7 +86,7 @@ public class CheckTaskTests
     public void An_unknown_phase_is_a_configuration_error_listing_the_phases()
     {
         using var temp = new TempFolder();
-        var (task, engine) = Task(temp, Record(temp, "run1", passed: 10), "run1", """
+        var (task, engine) = Task(temp, RecordedRun.Write(temp, "run1", passed: 10), "run1", """
             { "phases": [ { "name": "met", "passRate": 50 }, { "name": "budget", "passRate": 50 }, { "name": "strict", "passRate": 90 }, { "name": "tight", "passRate": 100 } ] }
             """);
         task.Phase = "phase-9";
@@ -104,28 +102,11 @@ public class CheckTaskTests
     public void Failing_tests_beyond_their_budget_fail_the_build_naming_the_phase()
     {
         using var temp = new TempFolder();
-        var (task, engine) = Task(temp, Record(temp, "run1", passed: 3, failed: 1), "run1", """{ "phases": [ { "name": "tight", "maxFailures": { "assertion": 0 } } ] }""");
+        var (task, engine) = Task(temp, RecordedRun.Write(temp, "run1", passed: 3, failed: 1), "run1", """{ "phases": [ { "name": "tight", "maxFailures": { "assertion": 0 } } ] }""");
 
         Assert.False(task.Execute());
 
         Assert.Contains(engine.Errors, e => e.Code == "QG4006" && e.Message!.StartsWith("assertion: 1 failing test > 0 allowed by tight", System.StringComparison.Ordinal));
-    }
-
-    private static string Record(TempFolder temp, string runId, int passed, int failed = 0)
-    {
-        using var recorder = new RunRecorder(new RecorderOptions(Path.Combine(temp.Path, "TestResults"), "net10.0") { RunId = runId }, TextWriter.Null);
-        recorder.Start(["/bin/App.Tests.dll"]);
-        for (var i = 0; i < passed; i++)
-        {
-            recorder.Record(new ReportedResult("/bin/App.Tests.dll", $"App.Tests.T.P{i}", $"App.Tests.T.P{i}", TestOutcome.Passed));
-        }
-
-        for (var i = 0; i < failed; i++)
-        {
-            recorder.Record(new ReportedResult("/bin/App.Tests.dll", $"App.Tests.T.F{i}", $"App.Tests.T.F{i}", TestOutcome.Failed) { ErrorMessage = "Assert.Equal() Failure" });
-        }
-
-        return Assert.Single(recorder.Complete(new RunCompletion()));
     }
 
     private static (QualityGateCheck Task, FakeBuildEngine Engine) Task(TempFolder temp, string results, string runId, string plan = Plan)

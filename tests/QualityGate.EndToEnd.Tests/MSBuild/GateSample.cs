@@ -9,15 +9,19 @@ namespace QualityGate.MSBuildTests;
 
 /// <summary>
 /// The gate fixture (tests/fixtures/Gate.Sample), built once; every scenario runs its tests with --no-build into
-/// TestResults/{scenario}, where the gate also writes its reports, so no scenario reads what another wrote.
+/// TestResults/{scenario}, where the gate also writes its reports, so no scenario reads what another wrote. A chain
+/// that runs beside the verdicts' works on a copy of the built test project (<paramref name="copy"/>).
 /// </summary>
-internal sealed class GateSample(SourceFixtures fixtures)
+internal sealed class GateSample(SourceFixtures fixtures, string? copy = null)
 {
     public const string NoFailures = "Kind!=Failing";
 
-    public string Folder => fixtures.Built("Gate.Sample", "App.Tests");
+    /// <summary>The copies of the built test project, one per chain besides the verdicts' (see SourceFixtures.Built).</summary>
+    public const string RatchetCopy = "ratchet";
 
-    public string Project => Path.Combine(Folder, "App.Tests");
+    public string Folder => fixtures.Built("Gate.Sample", "App.Tests", [RatchetCopy]);
+
+    public string Project => Path.Combine(Folder, copy is null ? "App.Tests" : $"App.Tests.{copy}");
 
     public string Results(string scenario) => Path.Combine(Project, "TestResults", scenario);
 

@@ -46,12 +46,26 @@ public sealed class SourceFixtures
     /// build with other properties (another coverage tool) has a name of its own.
     /// </summary>
     public string Built(string fixture, string project, string? name = null, params string[] properties) =>
+        Built(fixture, project, [], name, properties);
+
+    /// <summary>
+    /// As <see cref="Built(string, string, string?, string[])"/>, with copies of the built test project beside it
+    /// (<c>{project}.{copy}</c>, with its bin and obj), made before any scenario runs: a coverage run instruments the
+    /// assemblies of the build it runs in place, so chains that run side by side need builds of their own, and a copy
+    /// costs no compilation. A copy refers to the same sources and projects, and finds the fixture's qualitygate.json.
+    /// </summary>
+    public string Built(string fixture, string project, IReadOnlyList<string> copies, string? name = null, params string[] properties) =>
         _built.GetOrAdd(name ?? fixture, _ => new Lazy<string>(() =>
         {
             var folder = Path.Combine(Work, name ?? fixture);
             Repository.Copy(Path.Combine(Repository.Root, "tests", "fixtures", fixture), folder);
             var (exit, output) = Run(new Dictionary<string, string>(), ["build", Path.Combine(folder, project), .. properties]);
             Assert.True(exit == 0, $"building {fixture} failed:\n{output}");
+            foreach (var copy in copies)
+            {
+                Repository.Copy(Path.Combine(folder, project), Path.Combine(folder, $"{project}.{copy}"), withBuild: true);
+            }
+
             return folder;
         })).Value;
 
@@ -80,14 +94,17 @@ public sealed class SourceFixtures
 /// <summary>
 /// Chains that share no folder, run in parallel: the hand-off fixture (copies per scenario; the SDK hook reads its
 /// build), and the gate fixture's builds — each chain's own, whose assemblies each coverage run instruments, so one
-/// scenario at a time: the verdicts and the ratchet on one build (a build of their own would cost more CPU than it
-/// saves waiting: the end-to-end run is CPU-bound), the other coverage tools on a build of their own each.
+/// scenario at a time: the verdicts on the build, the ratchet on a copy of it (a build of its own cost more CPU than
+/// it saved waiting: the end-to-end run is CPU-bound; a copy costs none), the other coverage tools on a build of their
+/// own each.
 /// </summary>
 public static class MSBuildTestGroup
 {
     public const string HandOff = "msbuild: hand-off";
 
     public const string Gate = "msbuild: gate";
+
+    public const string Ratchet = "msbuild: ratchet";
 
     public const string CoverageTools = "msbuild: other coverage tools";
 }
@@ -97,6 +114,9 @@ public sealed class HandOffGroup : ICollectionFixture<SourceFixtures>;
 
 [CollectionDefinition(MSBuildTestGroup.Gate)]
 public sealed class GateGroup : ICollectionFixture<SourceFixtures>;
+
+[CollectionDefinition(MSBuildTestGroup.Ratchet)]
+public sealed class RatchetGroup : ICollectionFixture<SourceFixtures>;
 
 [CollectionDefinition(MSBuildTestGroup.CoverageTools)]
 public sealed class CoverageToolsGroup : ICollectionFixture<SourceFixtures>;
