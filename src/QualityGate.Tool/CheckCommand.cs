@@ -1,8 +1,10 @@
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using QualityGate.Diagnostics;
 using QualityGate.Policy;
 using QualityGate.Reports;
+using QualityGate.Reports.Ci;
 
 namespace QualityGate.Tool;
 
@@ -65,18 +67,20 @@ internal sealed class CheckCommand
     private readonly TextWriter output;
     private readonly TextWriter error;
     private readonly string currentDirectory;
+    private readonly IReadOnlyDictionary<string, string?>? environment;
 
-    private CheckCommand(TextWriter output, TextWriter error, string currentDirectory)
+    private CheckCommand(TextWriter output, TextWriter error, string currentDirectory, IReadOnlyDictionary<string, string?>? environment)
     {
         gate = new GateOptions(currentDirectory);
         this.output = output;
         this.error = error;
         this.currentDirectory = currentDirectory;
+        this.environment = environment;
     }
 
-    public static Command Create(TextWriter output, TextWriter error, string currentDirectory)
+    public static Command Create(TextWriter output, TextWriter error, string currentDirectory, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var check = new CheckCommand(output, error, currentDirectory);
+        var check = new CheckCommand(output, error, currentDirectory, environment);
         var command = new Command("check", "Judge test results and coverage against the current phase of qualitygate.json; write qualitygate-report.json and a Markdown summary.")
         {
             check.report, check.markdown, check.warnOnly, check.diffBase, check.outputDir, check.ci, check.history, check.junit,
@@ -95,7 +99,8 @@ internal sealed class CheckCommand
         try
         {
             var options = gate.ToRunOptions(parse);
-            var publish = PublishOptions.ForProcess(FullPath(parse.GetValue(outputDir)!), parse.GetValue(ci), "--ci");
+            var variables = environment ?? PublishOptions.ProcessEnvironment();
+            var publish = new PublishOptions(FullPath(parse.GetValue(outputDir)!)) { Environment = variables, Ci = CiProvider.Detect(variables, parse.GetValue(ci), "--ci") };
             publish.HistoryPath = parse.GetValue(history) is { } historyPath ? FullPath(historyPath) : null;
             publish.JUnit = parse.GetValue(junit);
             options.Reports = new GateReports { JsonPath = jsonReport, MarkdownPath = markdownReport, Console = output, Publish = publish };

@@ -15,8 +15,11 @@ internal static class Program
     /// <summary>
     /// Runs one command. Everything printed goes through the output guard (names, messages and paths come from the
     /// tests and the repository, and CI runs some lines as commands); anything unforeseen is one QG0000 line.
+    /// <paramref name="environment"/> is what the reports read of the environment (the CI system, its step summary, source
+    /// links, the commit); null reads this process's. A test host passes its own, so its CI does not leak in.
     /// </summary>
-    internal static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string currentDirectory, Func<DateTimeOffset>? clock = null)
+    internal static int Run(
+        IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string currentDirectory, Func<DateTimeOffset>? clock = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var output = GuardedWriter.Over(stdout);
         var error = GuardedWriter.Over(stderr);
@@ -24,7 +27,7 @@ internal static class Program
         {
             var root = new RootCommand("QualityGate: gate a build on test results and coverage, as qualitygate.json's current phase asks.")
             {
-                CheckCommand.Create(output, error, currentDirectory),
+                CheckCommand.Create(output, error, currentDirectory, environment),
                 BaselineCommand.Create(output, error, currentDirectory),
                 InitCommand.Create(output, error, currentDirectory),
             };

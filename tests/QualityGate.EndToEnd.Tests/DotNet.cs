@@ -80,8 +80,9 @@ public static class DotNet
         }
     }
 
-    // QUALITYGATE_E2E_TRACE=<file>: one line per process (start, seconds, exit code, command), to see where a tier's time goes.
-    private static void Trace(TimeSpan elapsed, int exitCode, string fileName, string[] arguments)
+    // QUALITYGATE_E2E_TRACE=<file>: one line per process (start, seconds, exit code, command), and per in-process call of
+    // the tool, to see where a tier's time goes.
+    internal static void Trace(TimeSpan elapsed, int exitCode, string fileName, string[] arguments)
     {
         if (System.Environment.GetEnvironmentVariable("QUALITYGATE_E2E_TRACE") is not { Length: > 0 } trace)
         {

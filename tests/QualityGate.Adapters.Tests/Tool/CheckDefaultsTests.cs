@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using QualityGate.Reports;
 using Xunit;
@@ -38,5 +39,26 @@ public class CheckDefaultsTests
         Assert.Contains("QG2025", run.All);
         Assert.False(File.Exists(Path.Combine(workspace.Root, "r.json")), "a JSON report saying pass was left behind");
         Assert.False(File.Exists(Path.Combine(workspace.Root, "r.md")));
+    }
+
+    // The seam the end-to-end tier uses to call the installed tool in its own process without its CI's variables.
+    [Fact]
+    public void The_CI_system_is_detected_from_the_environment_the_entry_point_is_given()
+    {
+        using var workspace = new Workspace();
+        workspace.Results();
+        workspace.Coverage();
+        var onCi = Path.Combine(workspace.Root, "on-ci.md");
+        var offCi = Path.Combine(workspace.Root, "off-ci.md");
+
+        var github = Check(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = onCi });
+        var none = Check(new Dictionary<string, string?> { ["GITHUB_STEP_SUMMARY"] = offCi });
+
+        Assert.Equal((0, 0), (github, none));
+        Assert.Contains("QualityGate", File.ReadAllText(onCi));
+        Assert.False(File.Exists(offCi), "a step summary was written without GITHUB_ACTIONS in the environment given");
+
+        int Check(IReadOnlyDictionary<string, string?> environment) =>
+            QualityGate.Tool.Program.Run(["check", "--coverage", "coverage.cobertura.xml"], new StringWriter(), new StringWriter(), workspace.Root, environment: environment);
     }
 }

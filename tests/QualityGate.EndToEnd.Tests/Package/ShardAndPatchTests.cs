@@ -24,13 +24,14 @@ public class ShardAndPatchTests(PackageFeed feed)
         var sample = feed.Fresh("Gate.Sample");
         var root = Path.Combine(feed.Work, sample);
         Run(sample, "whole", null, "FullyQualifiedName~App.Tests");
-        // Each shard takes one branch of the same lines (Net, Discount); Net_removes runs in two shards.
-        Run(sample, "shard-1", "1", "FullyQualifiedName~Net_removes|FullyQualifiedName~Discount_takes");
-        Run(sample, "shard-2", "2", "FullyQualifiedName~Net_refuses|FullyQualifiedName~Discount_of_zero");
-        Run(sample, "shard-3", "3", "FullyQualifiedName~ReportWorker|FullyQualifiedName~Net_removes");
+        // Each shard takes one branch of the same lines (Net, Discount); Net_removes runs in two shards. The shards test
+        // the build the whole suite's run made, as CI shards test one build.
+        Run(sample, "shard-1", "1", "FullyQualifiedName~Net_removes|FullyQualifiedName~Discount_takes", built: true);
+        Run(sample, "shard-2", "2", "FullyQualifiedName~Net_refuses|FullyQualifiedName~Discount_of_zero", built: true);
+        Run(sample, "shard-3", "3", "FullyQualifiedName~ReportWorker|FullyQualifiedName~Net_removes", built: true);
 
-        var (wholeExit, wholeOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "whole/*.qualitygate.json", "--report", "whole.json");
-        var (mergedExit, mergedOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "3", "--report", "merged.json");
+        var (wholeExit, wholeOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "whole/*.qualitygate.json", "--report", "whole.json");
+        var (mergedExit, mergedOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "3", "--report", "merged.json");
 
         Assert.True(wholeExit == 0, wholeOutput);
         Assert.True(mergedExit == 0, mergedOutput);
@@ -40,11 +41,11 @@ public class ShardAndPatchTests(PackageFeed feed)
         Assert.Contains("tests 5/4/1/0", whole); // one test in two shards counts once
         Assert.Contains(whole, f => f.StartsWith("services lines 12/12 branches 4/4", System.StringComparison.Ordinal)); // branches from different shards, united
 
-        var (shardExit, shardOutput) = _tool.Gate(root, "check", "--phase", "tight", "--results", "shard-1/*.qualitygate.json", "--report", "shard-1.json");
+        var (shardExit, shardOutput) = _tool.InProcess(root, "check", "--phase", "tight", "--results", "shard-1/*.qualitygate.json", "--report", "shard-1.json");
         Assert.True(shardExit == 1, shardOutput); // one shard alone misses the layers' targets
         Assert.Contains(Figures(Path.Combine(root, "shard-1.json")), f => f.StartsWith("workers lines 0/", System.StringComparison.Ordinal));
         // Shard 1's results bring its own coverage; the other two shards' reports are given with --coverage.
-        var (unionExit, unionOutput) = _tool.Gate(
+        var (unionExit, unionOutput) = _tool.InProcess(
             root, "check", "--phase", "budget", "--results", "shard-1/*.qualitygate.json", "--report", "union.json",
             "--coverage", "shard-2/*/coverage.opencover.xml", "--coverage", "shard-3/*/coverage.opencover.xml");
         Assert.True(unionExit == 0, unionOutput);
@@ -54,7 +55,7 @@ public class ShardAndPatchTests(PackageFeed feed)
             Assert.Equal(3, union.RootElement.GetProperty("inputs").GetProperty("coverage").GetArrayLength());
         }
 
-        var (missingExit, missingOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4");
+        var (missingExit, missingOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4");
         Assert.Equal(3, missingExit);
         Assert.Contains("error QG2011: shard 4 delivered no results (found: 1, 2, 3)", missingOutput);
 
@@ -65,7 +66,7 @@ public class ShardAndPatchTests(PackageFeed feed)
             Directory.Move(Path.Combine(root, $"shard-{shard}"), Path.Combine(root, "artifacts", $"shard-{shard}"));
         }
 
-        var (movedExit, movedOutput) = _tool.Gate(root, "check", "--phase", "budget", "--results", "artifacts/**/*.qualitygate.json", "--expected-shards", "3", "--report", "moved.json");
+        var (movedExit, movedOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "artifacts/**/*.qualitygate.json", "--expected-shards", "3", "--report", "moved.json");
         Assert.True(movedExit == 0, movedOutput);
         Assert.Equal(merged, Figures(Path.Combine(root, "moved.json")));
     }
@@ -90,7 +91,7 @@ public class ShardAndPatchTests(PackageFeed feed)
         File.WriteAllText(config, File.ReadAllText(config).Replace("{ \"name\": \"met\",", "{ \"name\": \"met\", \"patch\": { \"line\": 80 },"));
         Run(sample, "feature", null, "Kind!=Failing");
 
-        var (exit, output) = _tool.Gate(root, "check", "--phase", "met", "--results", "feature/*.qualitygate.json", "--diff-base", "main");
+        var (exit, output) = _tool.InProcess(root, "check", "--phase", "met", "--results", "feature/*.qualitygate.json", "--diff-base", "main");
 
         Assert.Equal(1, exit);
         Assert.Contains("error QG4010: changed lines: 0 of 4 covered (0.0 %) < 80.0 % required by met", output);
@@ -101,7 +102,8 @@ public class ShardAndPatchTests(PackageFeed feed)
         Assert.Contains("`App/Services/PriceService.cs:16-19`", File.ReadAllText(Path.Combine(root, "qualitygate-report.md")));
     }
 
-    private void Run(string sample, string results, string? shard, string filter)
+    // built: an earlier run in the same copy built it (--no-build skips the incremental build check, 1-2 CPU seconds).
+    private void Run(string sample, string results, string? shard, string filter, bool built = false)
     {
         var environment = new Dictionary<string, string>();
         if (shard is not null)
@@ -111,8 +113,8 @@ public class ShardAndPatchTests(PackageFeed feed)
 
         var (_, output) = feed.Test(
             Path.Combine(sample, "App.Tests"), environment,
-            "--logger", "gate", "--collect", OpenCover, "--filter", filter, "-p:QualityGateCheck=false",
-            "--results-directory", Path.Combine(feed.Work, sample, results));
+            ["--logger", "gate", "--collect", OpenCover, "--filter", filter, "-p:QualityGateCheck=false",
+             "--results-directory", Path.Combine(feed.Work, sample, results), .. built ? new[] { "--no-build" } : []]);
         Assert.True(File.Exists(Path.Combine(feed.Work, sample, results, "App.Tests.net10.0.qualitygate.json")), output);
         Assert.DoesNotContain("QualityGate budget", output); // the per-project gate is off for shards
     }

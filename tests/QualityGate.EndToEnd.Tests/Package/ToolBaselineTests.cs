@@ -42,6 +42,6 @@ public class ToolBaselineTests(PackageFeed feed)
         Assert.True(accepted == 0, acceptedOutput);
         Assert.Contains("\"reason\": \"Net is tested elsewhere now\"", File.ReadAllText(Path.Combine(folder, "qualitygate.baseline.json")));
 
-        (int, string) Gate(string command, string[] arguments) => _tool.Gate(folder, [command, .. arguments]);
+        (int, string) Gate(string command, string[] arguments) => _tool.InProcess(folder, [command, .. arguments]);
     }
 }

@@ -8,7 +8,9 @@ namespace QualityGate.PackageTests;
 
 /// <summary>
 /// 'dotnet tool install QualityGate.Tool', then 'dotnet gate check' on the results and coverage of real
-/// 'dotnet test --logger gate' runs, from the folder that holds qualitygate.json, as a CI job runs it.
+/// 'dotnet test --logger gate' runs, from the folder that holds qualitygate.json, as a CI job runs it. The installed
+/// command runs as a process once per exit code (0 with the current folder's default glob, 1, 2, 3); the other
+/// scenarios call the installed tool's entry point in this process (<see cref="ToolFeed.InProcess"/>).
 /// </summary>
 [Collection(PackageTestGroup.Tool)]
 public class ToolEndToEndTests(PackageFeed feed)
@@ -50,7 +52,8 @@ public class ToolEndToEndTests(PackageFeed feed)
         var results = _tool.Full;
         File.Delete(Path.Combine(_tool.FixtureDirectory, "qualitygate-report.json"));
 
-        var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "strict");
+        // The installed command: exit code 1 of a real process.
+        var (exit, output) = Installed("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "strict");
 
         Assert.True(exit == 1, output);
         Assert.Contains("QualityGate strict: FAIL (2 violations)", output);
@@ -85,7 +88,8 @@ public class ToolEndToEndTests(PackageFeed feed)
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         File.Copy(Path.Combine(_tool.FixtureDirectory, results, "App.Tests.net10.0.qualitygate.json"), copy, overwrite: true);
 
-        var (exit, output) = _tool.Gate(solution, "check", "--config", Path.Combine(_tool.FixtureDirectory, "qualitygate.json"), "--phase", "met");
+        // The installed command: exit code 0 of a real process, and the folder it was started in is the one searched.
+        var (exit, output) = _tool.Installed(solution, "check", "--config", Path.Combine(_tool.FixtureDirectory, "qualitygate.json"), "--phase", "met");
 
         Assert.True(exit == 0, output);
         var inputs = ReportAt(Path.Combine(solution, "qualitygate-report.json")).GetProperty("inputs").GetProperty("results");
@@ -105,7 +109,7 @@ public class ToolEndToEndTests(PackageFeed feed)
             File.Copy(Path.Combine(_tool.FixtureDirectory, run, "App.Tests.net10.0.qualitygate.json"), copy, overwrite: true);
         }
 
-        var (exit, output) = _tool.Gate(solution, "check", "--config", Path.Combine(_tool.FixtureDirectory, "qualitygate.json"), "--phase", "met");
+        var (exit, output) = _tool.InProcess(solution, "check", "--config", Path.Combine(_tool.FixtureDirectory, "qualitygate.json"), "--phase", "met");
 
         Assert.True(exit == 3, output);
         Assert.Contains("error QG2016: App.Tests (net10.0) was recorded 2 times", output);
@@ -124,7 +128,7 @@ public class ToolEndToEndTests(PackageFeed feed)
             Copy(Path.Combine(_tool.FixtureDirectory, folder), Path.Combine(plan, folder));
         }
 
-        var (exit, output) = _tool.Gate(plan, "init", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
+        var (exit, output) = _tool.InProcess(plan, "init", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
         Assert.True(exit == 0, output);
         Assert.Contains("QualityGate plan written: qualitygate.json (baseline: qualitygate.baseline.json)", output);
         Assert.Contains("layer services", output);
@@ -132,13 +136,13 @@ public class ToolEndToEndTests(PackageFeed feed)
         Assert.Contains("\"services\": { \"include\": [\"App/Services/**/*.cs\"] }", written);
         Assert.True(File.Exists(Path.Combine(plan, "qualitygate.schema.json")));
 
-        var (again, refused) = _tool.Gate(plan, "init", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
+        var (again, refused) = _tool.InProcess(plan, "init", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
         Assert.True(again == 2, refused);
         Assert.Contains("error QG1011", refused);
 
-        var (pass, passed) = _tool.Gate(plan, "check", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
+        var (pass, passed) = _tool.InProcess(plan, "check", "--results", Path.Combine(_tool.FixtureDirectory, full, "*.qualitygate.json"));
         Assert.True(pass == 0, passed);
-        var (fail, failed) = _tool.Gate(plan, "check", "--results", Path.Combine(_tool.FixtureDirectory, lower, "*.qualitygate.json"));
+        var (fail, failed) = _tool.InProcess(plan, "check", "--results", Path.Combine(_tool.FixtureDirectory, lower, "*.qualitygate.json"));
         Assert.True(fail == 1, failed);
         Assert.Contains("error QG4001: services: line coverage", failed);
     }
@@ -167,7 +171,8 @@ public class ToolEndToEndTests(PackageFeed feed)
         Directory.CreateDirectory(Path.GetDirectoryName(truncated)!);
         File.WriteAllText(truncated, text[..(text.Length / 2)]);
 
-        var (exit, output) = Check("--results", truncated, "--phase", "met", "--report", "truncated/report.json", "--markdown", "truncated/report.md");
+        // The installed command: exit code 3 of a real process.
+        var (exit, output) = Installed("--results", truncated, "--phase", "met", "--report", "truncated/report.json", "--markdown", "truncated/report.md");
 
         Assert.True(exit == 3, output);
         Assert.Contains($"{truncated}: error QG2006: the results file is not valid JSON", output);
@@ -179,7 +184,8 @@ public class ToolEndToEndTests(PackageFeed feed)
     {
         var results = _tool.Full;
 
-        var (exit, output) = Check("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "phase-9", "--report", "unknown/report.json", "--markdown", "unknown/report.md");
+        // The installed command: exit code 2 of a real process.
+        var (exit, output) = Installed("--results", Path.Combine(results, "*.qualitygate.json"), "--phase", "phase-9", "--report", "unknown/report.json", "--markdown", "unknown/report.md");
 
         Assert.True(exit == 2, output);
         Assert.Contains("error QG1003: there is no phase 'phase-9'. Phases in this configuration: met, budget, strict, tight.", output);
@@ -202,7 +208,10 @@ public class ToolEndToEndTests(PackageFeed feed)
         NoStackTrace(output);
     }
 
-    private (int ExitCode, string Output) Check(params string[] arguments) => _tool.Gate(_tool.FixtureDirectory, ["check", .. arguments]);
+    private (int ExitCode, string Output) Check(params string[] arguments) => _tool.InProcess(_tool.FixtureDirectory, ["check", .. arguments]);
+
+    // The installed command as a process, from the fixture's folder: for a test that proves the process's exit code.
+    private (int ExitCode, string Output) Installed(params string[] arguments) => _tool.Installed(_tool.FixtureDirectory, ["check", .. arguments]);
 
     private JsonElement Report(string pathInFixture) => ReportAt(Path.Combine(_tool.FixtureDirectory, pathInFixture));
 
