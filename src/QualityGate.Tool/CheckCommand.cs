@@ -4,7 +4,6 @@ using System.IO;
 using QualityGate.Diagnostics;
 using QualityGate.Policy;
 using QualityGate.Reports;
-using QualityGate.Reports.Ci;
 
 namespace QualityGate.Tool;
 
@@ -99,8 +98,7 @@ internal sealed class CheckCommand
         try
         {
             var options = gate.ToRunOptions(parse);
-            var variables = environment ?? PublishOptions.ProcessEnvironment();
-            var publish = new PublishOptions(FullPath(parse.GetValue(outputDir)!)) { Environment = variables, Ci = CiProvider.Detect(variables, parse.GetValue(ci), "--ci") };
+            var publish = PublishOptions.For(FullPath(parse.GetValue(outputDir)!), environment ?? PublishOptions.ProcessEnvironment(), parse.GetValue(ci), "--ci");
             publish.HistoryPath = parse.GetValue(history) is { } historyPath ? FullPath(historyPath) : null;
             publish.JUnit = parse.GetValue(junit);
             options.Reports = new GateReports { JsonPath = jsonReport, MarkdownPath = markdownReport, Console = output, Publish = publish };
