@@ -127,6 +127,8 @@ public static class PackageTestGroup
     public const string Tool = "package: dotnet gate";
 
     public const string Shards = "package: shards and patch";
+
+    public const string Crashes = "package: crashes";
 }
 
 [CollectionDefinition(PackageTestGroup.VSTest)]
@@ -137,6 +139,9 @@ public sealed class TestingPlatformGroup : ICollectionFixture<PackageFeed>;
 
 [CollectionDefinition(PackageTestGroup.Tool)]
 public sealed class ToolGroup : ICollectionFixture<PackageFeed>;
+
+[CollectionDefinition(PackageTestGroup.Crashes)]
+public sealed class CrashesGroup : ICollectionFixture<PackageFeed>;
 
 [CollectionDefinition(PackageTestGroup.Shards)]
 public sealed class ShardsGroup : ICollectionFixture<PackageFeed>;

@@ -6,10 +6,8 @@ using Xunit;
 namespace QualityGate.PackageTests;
 
 /// <summary>
-/// Failure triage (issue 12) through the real package: root causes in every output of one 'dotnet test', and the
-/// test that killed the host named for a stack overflow and for a hang killed by --blame-hang-timeout, both from the
-/// blame collector's sequence file, in the one crash run (LoggerEndToEndTests.Crashes). A hang-timeout kill with no
-/// test running (the host still starting) names none and says why: tested in the core on the messages of a real run.
+/// Failure triage (issue 12) through the real package: root causes in every output of one 'dotnet test', and MSTest 3's
+/// expected exceptions. The tests that kill their host are CrashEndToEndTests.
 /// </summary>
 [Collection(PackageTestGroup.VSTest)]
 public class TriageEndToEndTests(PackageFeed feed)
@@ -44,35 +42,6 @@ public class TriageEndToEndTests(PackageFeed feed)
     }
 
     [Fact]
-    public void A_stack_overflow_whose_crash_report_is_cut_names_its_test_from_the_blame_sequence()
-    {
-        var (exit, output) = LoggerEndToEndTests.Crashes(feed);
-
-        Assert.NotEqual(0, exit);
-        var crashed = Crashed(Path.Combine(feed.Work, "Crash.StackOverflow", "TestResults", "Crash.StackOverflow.net10.0.qualitygate.json"), output);
-        Assert.Equal("Crash.StackOverflow.StackOverflowTests.B_OverflowsTheStack", crashed.GetProperty("name").GetString());
-        Assert.Equal("crash/stack-overflow", crashed.GetProperty("failure").GetProperty("rule").GetString());
-        Assert.Contains("sequence file", crashed.GetProperty("failure").GetProperty("attribution").GetString());
-    }
-
-    [Fact]
-    public void A_test_killed_by_the_blame_hang_timeout_is_named_as_a_hang_on_the_console_and_in_the_results_file()
-    {
-        var (exit, output) = LoggerEndToEndTests.Crashes(feed);
-
-        Assert.NotEqual(0, exit);
-        var crashed = Crashed(Path.Combine(feed.Work, "Hang.Xunit", "TestResults", "Hang.Xunit.net10.0.qualitygate.json"), output);
-        Assert.Equal("Hang.Xunit.HangTests.B_WaitsForever", crashed.GetProperty("name").GetString());
-        var failure = crashed.GetProperty("failure");
-        Assert.Equal("crash/hang-timeout", failure.GetProperty("rule").GetString());
-        Assert.Contains("sequence file", failure.GetProperty("attribution").GetString());
-
-        // The projects of the solution print in parallel: lines that belong to this test alone.
-        Assert.Contains("1 failure: at Hang.Xunit.HangTests.B_WaitsForever", output);
-        Assert.Contains("The test did not finish within --blame-hang-timeout", output);
-    }
-
-    [Fact]
     public void MSTest_3_expected_exceptions_land_where_the_exception_actually_thrown_says()
     {
         var (exit, output) = LoggerEndToEndTests.Failures(feed);
@@ -85,12 +54,5 @@ public class TriageEndToEndTests(PackageFeed feed)
             .ToList();
         Assert.True(wrong.Count == 0, string.Join("\n", wrong) + "\n" + output);
         Assert.Equal(10, results.Failed.Count());
-    }
-
-    private static JsonElement Crashed(string path, string output)
-    {
-        var results = ResultsFile.Read(path);
-        Assert.True(results.Run.GetProperty("aborted").GetBoolean(), output);
-        return Assert.Single(results.Failed, t => t.GetProperty("failure").GetProperty("category").GetString() == "crash");
     }
 }
