@@ -6,7 +6,8 @@ namespace QualityGate.MSBuildTests;
 
 /// <summary>
 /// The gate judges the coverage of the other tools a project may use: coverlet.msbuild (instruments in the build) and
-/// Microsoft Code Coverage. Each instruments a build of the gate fixture of its own.
+/// Microsoft Code Coverage. Each instruments a build of the gate fixture of its own: coverlet.msbuild's is built with it,
+/// Microsoft Code Coverage's is a copy of the verdicts' build.
 /// </summary>
 [Collection(MSBuildTestGroup.CoverageTools)]
 public class CoverageToolBuildTests(SourceFixtures fixtures)
@@ -29,10 +30,11 @@ public class CoverageToolBuildTests(SourceFixtures fixtures)
     [Fact]
     public void Microsoft_code_coverage_in_cobertura_format_is_judged_too()
     {
-        // Another instrumenter of the same assemblies: a build of its own, so no other scenario runs on what it did.
-        var folder = fixtures.Built("Gate.Sample", "App.Tests", "Gate.Sample.code-coverage");
-        var (exit, output) = fixtures.Test(
-            Path.Combine(folder, "App.Tests"), new Dictionary<string, string>(), "--no-build", "--logger", "gate", "-p:QualityGatePhase=met", "--filter", GateSample.NoFailures,
+        // Another instrumenter of the same assemblies: a copy of the gate fixture's build of its own (the build needs
+        // nothing else: the collector is picked at test time), so no other scenario runs on what it did.
+        var sample = new GateSample(fixtures, GateSample.CodeCoverageCopy);
+        var (exit, output) = sample.Test(
+            "code-coverage", new Dictionary<string, string>(), "--logger", "gate", "-p:QualityGatePhase=met", "--filter", GateSample.NoFailures,
             "--collect", "Code Coverage;Format=cobertura");
 
         Assert.True(exit == 0, output);

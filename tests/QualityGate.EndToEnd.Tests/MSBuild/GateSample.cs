@@ -19,7 +19,10 @@ internal sealed class GateSample(SourceFixtures fixtures, string? copy = null)
     /// <summary>The copies of the built test project, one per chain besides the verdicts' (see SourceFixtures.Built).</summary>
     public const string RatchetCopy = "ratchet";
 
-    public string Folder => fixtures.Built("Gate.Sample", "App.Tests", [RatchetCopy]);
+    /// <inheritdoc cref="RatchetCopy"/>
+    public const string CodeCoverageCopy = "code-coverage";
+
+    public string Folder => fixtures.Built("Gate.Sample", "App.Tests", [RatchetCopy, CodeCoverageCopy]);
 
     public string Project => Path.Combine(Folder, copy is null ? "App.Tests" : $"App.Tests.{copy}");
 
