@@ -70,16 +70,6 @@ public class GateBuildTests(SourceFixtures fixtures)
     }
 
     [Fact]
-    public void Warn_only_reports_violations_as_warnings_and_passes()
-    {
-        var (exit, output) = _sample.Gate("warn-only", "strict", NoFailures, "-p:QualityGateWarnOnly=true");
-
-        Assert.True(exit == 0, output);
-        Assert.Contains("warning QG4001: workers", output);
-        Assert.DoesNotContain("error QG", output);
-    }
-
-    [Fact]
     public void Coverage_targets_without_a_coverage_report_fail_closed()
     {
         var (exit, output) = _sample.Test("no-coverage", new Dictionary<string, string>(), "--logger", "gate", "--filter", NoFailures, "-p:QualityGatePhase=met");
