@@ -83,23 +83,11 @@ public class BaselineTaskTests
 
     private static (QualityGateCheck Task, FakeBuildEngine Engine) Task(TempFolder temp, string runId, string[] passed, string[] failed, string baseline)
     {
-        var config = Path.Combine(temp.Path, "qualitygate.json");
-        File.WriteAllText(config, Plan);
-        var engine = new FakeBuildEngine();
-        var task = new QualityGateCheck
-        {
-            BuildEngine = engine,
-            ProjectDirectory = temp.Path,
-            AssemblyName = "App.Tests",
-            TargetFrameworkMoniker = ".NETCoreApp,Version=v10.0",
-            ResultsFile = RecordedRun.Write(temp, runId, passed, failed),
-            RunId = runId,
-            ConfigPath = config,
-            Phase = "met",
-            BaselineFile = baseline,
-            JsonReportPath = Path.Combine(temp.Path, runId, "report.json"),
-            MarkdownReportPath = Path.Combine(temp.Path, runId, "report.md"),
-        };
+        var (task, engine) = RecordedRun.Judged(temp, RecordedRun.Write(temp, runId, passed, failed), runId, Plan);
+        task.Phase = "met";
+        task.BaselineFile = baseline;
+        task.JsonReportPath = Path.Combine(temp.Path, runId, "report.json");
+        task.MarkdownReportPath = Path.Combine(temp.Path, runId, "report.md");
         return (task, engine);
     }
 

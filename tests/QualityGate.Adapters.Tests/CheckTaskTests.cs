@@ -109,21 +109,6 @@ public class CheckTaskTests
         Assert.Contains(engine.Errors, e => e.Code == "QG4006" && e.Message!.StartsWith("assertion: 1 failing test > 0 allowed by tight", System.StringComparison.Ordinal));
     }
 
-    private static (QualityGateCheck Task, FakeBuildEngine Engine) Task(TempFolder temp, string results, string runId, string plan = Plan)
-    {
-        var config = Path.Combine(temp.Path, "qualitygate.json");
-        File.WriteAllText(config, plan);
-        var engine = new FakeBuildEngine();
-        var task = new QualityGateCheck
-        {
-            BuildEngine = engine,
-            ProjectDirectory = temp.Path,
-            AssemblyName = "App.Tests",
-            TargetFrameworkMoniker = ".NETCoreApp,Version=v10.0",
-            ResultsFile = results,
-            RunId = runId,
-            ConfigPath = config,
-        };
-        return (task, engine);
-    }
+    private static (QualityGateCheck Task, FakeBuildEngine Engine) Task(TempFolder temp, string results, string runId, string plan = Plan) =>
+        RecordedRun.Judged(temp, results, runId, plan);
 }

@@ -2,12 +2,16 @@ using System.Collections.Generic;
 using System.IO;
 using QualityGate.Recording;
 using QualityGate.Results;
+using QualityGate.Tasks;
 using QualityGate.Tests;
 using Xunit;
 
 namespace QualityGate.AdapterTests;
 
-/// <summary>A results file as the gate logger records it for App.Tests: passing tests, and failing tests that fail an assertion.</summary>
+/// <summary>
+/// A results file as the gate logger records it for App.Tests (passing tests, and failing tests that fail an assertion),
+/// and the gate task that judges it.
+/// </summary>
 internal static class RecordedRun
 {
     /// <summary>Tests App.Tests.T.P0… that pass and App.Tests.T.F0… that fail.</summary>
@@ -30,6 +34,25 @@ internal static class RecordedRun
         }
 
         return Assert.Single(recorder.Complete(new RunCompletion()));
+    }
+
+    /// <summary>QualityGateCheck on a results file, for App.Tests, with <paramref name="plan"/> as its qualitygate.json.</summary>
+    public static (QualityGateCheck Task, FakeBuildEngine Engine) Judged(TempFolder temp, string results, string runId, string plan)
+    {
+        var config = Path.Combine(temp.Path, "qualitygate.json");
+        File.WriteAllText(config, plan);
+        var engine = new FakeBuildEngine();
+        var task = new QualityGateCheck
+        {
+            BuildEngine = engine,
+            ProjectDirectory = temp.Path,
+            AssemblyName = "App.Tests",
+            TargetFrameworkMoniker = ".NETCoreApp,Version=v10.0",
+            ResultsFile = results,
+            RunId = runId,
+            ConfigPath = config,
+        };
+        return (task, engine);
     }
 
     private static IEnumerable<string> Names(string prefix, int count)
