@@ -21,14 +21,15 @@ public class ShardAndPatchTests(PackageFeed feed)
     [Fact]
     public void Three_shards_merged_give_the_same_report_as_the_whole_suite_their_coverage_merges_into_the_union_and_a_missing_shard_is_refused()
     {
-        var sample = feed.Fresh("Gate.Sample");
-        var root = Path.Combine(feed.Work, sample);
-        Run(sample, "whole", null, "FullyQualifiedName~App.Tests");
+        // The tool's build of the fixture, on a copy of its own (ToolFeed.ShardsProject); the results go beside the
+        // fixture's qualitygate.json, where the checks below run.
+        var root = _tool.FixtureDirectory;
+        Run(ToolFeed.ShardsProject, root, "whole", null, "FullyQualifiedName~App.Tests", built: true);
         // Each shard takes one branch of the same lines (Net, Discount); Net_removes runs in two shards. The shards test
-        // the build the whole suite's run made, as CI shards test one build.
-        Run(sample, "shard-1", "1", "FullyQualifiedName~Net_removes|FullyQualifiedName~Discount_takes", built: true);
-        Run(sample, "shard-2", "2", "FullyQualifiedName~Net_refuses|FullyQualifiedName~Discount_of_zero", built: true);
-        Run(sample, "shard-3", "3", "FullyQualifiedName~ReportWorker|FullyQualifiedName~Net_removes", built: true);
+        // the one build, as CI shards do.
+        Run(ToolFeed.ShardsProject, root, "shard-1", "1", "FullyQualifiedName~Net_removes|FullyQualifiedName~Discount_takes", built: true);
+        Run(ToolFeed.ShardsProject, root, "shard-2", "2", "FullyQualifiedName~Net_refuses|FullyQualifiedName~Discount_of_zero", built: true);
+        Run(ToolFeed.ShardsProject, root, "shard-3", "3", "FullyQualifiedName~ReportWorker|FullyQualifiedName~Net_removes", built: true);
 
         var (wholeExit, wholeOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "whole/*.qualitygate.json", "--report", "whole.json");
         var (mergedExit, mergedOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "3", "--report", "merged.json");
@@ -55,7 +56,7 @@ public class ShardAndPatchTests(PackageFeed feed)
             Assert.Equal(3, union.RootElement.GetProperty("inputs").GetProperty("coverage").GetArrayLength());
         }
 
-        var (missingExit, missingOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4");
+        var (missingExit, missingOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4", "--report", "missing.json", "--markdown", "missing.md");
         Assert.Equal(3, missingExit);
         Assert.Contains("error QG2011: shard 4 delivered no results (found: 1, 2, 3)", missingOutput);
 
@@ -89,7 +90,7 @@ public class ShardAndPatchTests(PackageFeed feed)
         Git(root, "mv", "App/Workers/ReportWorker.cs", "App/Workers/Reports.cs");
         var config = Path.Combine(root, "qualitygate.json");
         File.WriteAllText(config, File.ReadAllText(config).Replace("{ \"name\": \"met\",", "{ \"name\": \"met\", \"patch\": { \"line\": 80 },"));
-        Run(sample, "feature", null, "Kind!=Failing");
+        Run(Path.Combine(sample, "App.Tests"), root, "feature", null, "Kind!=Failing");
 
         var (exit, output) = _tool.InProcess(root, "check", "--phase", "met", "--results", "feature/*.qualitygate.json", "--diff-base", "main");
 
@@ -102,8 +103,8 @@ public class ShardAndPatchTests(PackageFeed feed)
         Assert.Contains("`App/Services/PriceService.cs:16-19`", File.ReadAllText(Path.Combine(root, "qualitygate-report.md")));
     }
 
-    // built: an earlier run in the same copy built it (--no-build skips the incremental build check, 1-2 CPU seconds).
-    private void Run(string sample, string results, string? shard, string filter, bool built = false)
+    // built: the project's build is there already (--no-build skips the incremental build check, 1-2 CPU seconds).
+    private void Run(string project, string root, string results, string? shard, string filter, bool built = false)
     {
         var environment = new Dictionary<string, string>();
         if (shard is not null)
@@ -112,10 +113,10 @@ public class ShardAndPatchTests(PackageFeed feed)
         }
 
         var (_, output) = feed.Test(
-            Path.Combine(sample, "App.Tests"), environment,
+            project, environment,
             ["--logger", "gate", "--collect", OpenCover, "--filter", filter, "-p:QualityGateCheck=false",
-             "--results-directory", Path.Combine(feed.Work, sample, results), .. built ? new[] { "--no-build" } : []]);
-        Assert.True(File.Exists(Path.Combine(feed.Work, sample, results, "App.Tests.net10.0.qualitygate.json")), output);
+             "--results-directory", Path.Combine(root, results), .. built ? new[] { "--no-build" } : []]);
+        Assert.True(File.Exists(Path.Combine(root, results, "App.Tests.net10.0.qualitygate.json")), output);
         Assert.DoesNotContain("QualityGate budget", output); // the per-project gate is off for shards
     }
 
