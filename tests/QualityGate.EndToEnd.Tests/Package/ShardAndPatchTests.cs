@@ -21,9 +21,10 @@ public class ShardAndPatchTests(PackageFeed feed)
     [Fact]
     public void Three_shards_merged_give_the_same_report_as_the_whole_suite_their_coverage_merges_into_the_union_and_a_missing_shard_is_refused()
     {
-        // The tool's build of the fixture, on a copy of its own (ToolFeed.ShardsProject); the results go beside the
-        // fixture's qualitygate.json, where the checks below run.
-        var root = _tool.FixtureDirectory;
+        // The tool's build of the fixture, on a copy of its own (ToolFeed.ShardsProject); the results and reports in a
+        // folder of this test's own, with the fixture's plan, judged against the fixture's sources (--repo-root).
+        var root = Directory.CreateDirectory(Path.Combine(feed.Work, "shards")).FullName;
+        File.Copy(Path.Combine(_tool.FixtureDirectory, "qualitygate.json"), Path.Combine(root, "qualitygate.json"));
         Run(ToolFeed.ShardsProject, root, "whole", null, "FullyQualifiedName~App.Tests", built: true);
         // Each shard takes one branch of the same lines (Net, Discount); Net_removes runs in two shards. The shards test
         // the one build, as CI shards do.
@@ -31,8 +32,8 @@ public class ShardAndPatchTests(PackageFeed feed)
         Run(ToolFeed.ShardsProject, root, "shard-2", "2", "FullyQualifiedName~Net_refuses|FullyQualifiedName~Discount_of_zero", built: true);
         Run(ToolFeed.ShardsProject, root, "shard-3", "3", "FullyQualifiedName~ReportWorker|FullyQualifiedName~Net_removes", built: true);
 
-        var (wholeExit, wholeOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "whole/*.qualitygate.json", "--report", "whole.json");
-        var (mergedExit, mergedOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "3", "--report", "merged.json");
+        var (wholeExit, wholeOutput) = Check(root, "--phase", "budget", "--results", "whole/*.qualitygate.json", "--report", "whole.json");
+        var (mergedExit, mergedOutput) = Check(root, "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "3", "--report", "merged.json");
 
         Assert.True(wholeExit == 0, wholeOutput);
         Assert.True(mergedExit == 0, mergedOutput);
@@ -42,12 +43,12 @@ public class ShardAndPatchTests(PackageFeed feed)
         Assert.Contains("tests 5/4/1/0", whole); // one test in two shards counts once
         Assert.Contains(whole, f => f.StartsWith("services lines 12/12 branches 4/4", System.StringComparison.Ordinal)); // branches from different shards, united
 
-        var (shardExit, shardOutput) = _tool.InProcess(root, "check", "--phase", "tight", "--results", "shard-1/*.qualitygate.json", "--report", "shard-1.json");
+        var (shardExit, shardOutput) = Check(root, "--phase", "tight", "--results", "shard-1/*.qualitygate.json", "--report", "shard-1.json");
         Assert.True(shardExit == 1, shardOutput); // one shard alone misses the layers' targets
         Assert.Contains(Figures(Path.Combine(root, "shard-1.json")), f => f.StartsWith("workers lines 0/", System.StringComparison.Ordinal));
         // Shard 1's results bring its own coverage; the other two shards' reports are given with --coverage.
-        var (unionExit, unionOutput) = _tool.InProcess(
-            root, "check", "--phase", "budget", "--results", "shard-1/*.qualitygate.json", "--report", "union.json",
+        var (unionExit, unionOutput) = Check(
+            root, "--phase", "budget", "--results", "shard-1/*.qualitygate.json", "--report", "union.json",
             "--coverage", "shard-2/*/coverage.opencover.xml", "--coverage", "shard-3/*/coverage.opencover.xml");
         Assert.True(unionExit == 0, unionOutput);
         Assert.Equal(Layers(whole), Layers(Figures(Path.Combine(root, "union.json"))));
@@ -56,7 +57,7 @@ public class ShardAndPatchTests(PackageFeed feed)
             Assert.Equal(3, union.RootElement.GetProperty("inputs").GetProperty("coverage").GetArrayLength());
         }
 
-        var (missingExit, missingOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4", "--report", "missing.json", "--markdown", "missing.md");
+        var (missingExit, missingOutput) = Check(root, "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "1,2,3,4");
         Assert.Equal(3, missingExit);
         Assert.Contains("error QG2011: shard 4 delivered no results (found: 1, 2, 3)", missingOutput);
 
@@ -67,7 +68,7 @@ public class ShardAndPatchTests(PackageFeed feed)
             Directory.Move(Path.Combine(root, $"shard-{shard}"), Path.Combine(root, "artifacts", $"shard-{shard}"));
         }
 
-        var (movedExit, movedOutput) = _tool.InProcess(root, "check", "--phase", "budget", "--results", "artifacts/**/*.qualitygate.json", "--expected-shards", "3", "--report", "moved.json");
+        var (movedExit, movedOutput) = Check(root, "--phase", "budget", "--results", "artifacts/**/*.qualitygate.json", "--expected-shards", "3", "--report", "moved.json");
         Assert.True(movedExit == 0, movedOutput);
         Assert.Equal(merged, Figures(Path.Combine(root, "moved.json")));
     }
@@ -102,6 +103,10 @@ public class ShardAndPatchTests(PackageFeed feed)
         Assert.Equal("App/Workers/ReportWorker.cs → App/Workers/Reports.cs", patch.GetProperty("renamed")[0].GetString());
         Assert.Contains("`App/Services/PriceService.cs:16-19`", File.ReadAllText(Path.Combine(root, "qualitygate-report.md")));
     }
+
+    // 'dotnet gate check' in the shard test's folder, on the fixture's sources.
+    private (int ExitCode, string Output) Check(string root, params string[] arguments) =>
+        _tool.InProcess(root, ["check", .. arguments, "--repo-root", _tool.FixtureDirectory]);
 
     // built: the project's build is there already (--no-build skips the incremental build check, 1-2 CPU seconds).
     private void Run(string project, string root, string results, string? shard, string filter, bool built = false)
