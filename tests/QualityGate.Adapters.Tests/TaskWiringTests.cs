@@ -34,7 +34,7 @@ public class TaskWiringTests
     [Fact]
     public void The_gate_target_passes_every_parameter_of_the_task_from_its_property()
     {
-        var call = XDocument.Load(Path.Combine(RepositoryRoot(), "build", "QualityGate.Gate.targets"))
+        var call = XDocument.Load(Path.Combine(QualityGate.Tests.RepositoryRoot.Path, "build", "QualityGate.Gate.targets"))
             .Descendants().Single(e => e.Name.LocalName == "QualityGate.Tasks.QualityGateCheck");
         var passed = call.Attributes().ToDictionary(a => a.Name.LocalName, a => a.Value, StringComparer.Ordinal);
         var parameters = typeof(QualityGateCheck).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
@@ -48,18 +48,5 @@ public class TaskWiringTests
             var expected = Decided.Where(d => d.Parameter == parameter).Select(d => d.Value).DefaultIfEmpty($"$(QualityGate{parameter})").Single();
             Assert.True(passed[parameter] == expected, $"{parameter}=\"{passed[parameter]}\", expected \"{expected}\"");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "QualityGate.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no QualityGate.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using QualityGate.Configuration;
 using Xunit;
@@ -13,10 +12,10 @@ public class RepositoryConfigTests
     public static TheoryData<string> ConfigFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(RepoRoot(), "qualitygate.json", SearchOption.AllDirectories)
+        foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Path, "qualitygate.json", SearchOption.AllDirectories)
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
         {
-            data.Add(Path.GetRelativePath(RepoRoot(), file));
+            data.Add(Path.GetRelativePath(RepositoryRoot.Path, file));
         }
 
         return data;
@@ -26,7 +25,7 @@ public class RepositoryConfigTests
     [MemberData(nameof(ConfigFiles))]
     public void Every_qualitygate_json_in_the_repository_loads_and_names_the_shipped_schema(string relativePath)
     {
-        var path = Path.Combine(RepoRoot(), relativePath);
+        var path = Path.Combine(RepositoryRoot.Path, relativePath);
 
         var config = ConfigLoader.Load(path);
 
@@ -36,14 +35,14 @@ public class RepositoryConfigTests
         {
             using var document = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             var schema = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, document.RootElement.GetProperty("$schema").GetString()!));
-            Assert.Equal(Path.Combine(RepoRoot(), "schema", "qualitygate.schema.json"), schema);
+            Assert.Equal(Path.Combine(RepositoryRoot.Path, "schema", "qualitygate.schema.json"), schema);
         }
     }
 
     [Fact]
     public void The_schema_declares_every_top_level_key_the_loader_accepts_and_no_other()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoRoot(), "schema", "qualitygate.schema.json")));
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "schema", "qualitygate.schema.json")));
         var declared = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).ToList();
 
         foreach (var key in declared)
@@ -59,15 +58,4 @@ public class RepositoryConfigTests
 
     private static string[] Valid(string message) =>
         message[(message.IndexOf("Valid keys here: ", System.StringComparison.Ordinal) + "Valid keys here: ".Length)..].TrimEnd('.').Split(", ");
-
-    private static string RepoRoot([CallerFilePath] string caller = "")
-    {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(caller)!);
-        while (!File.Exists(Path.Combine(directory!.FullName, "QualityGate.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory.FullName;
-    }
 }
