@@ -5,9 +5,9 @@ using Xunit;
 namespace QualityGate.MSBuildTests;
 
 /// <summary>
-/// The gate judges the coverage of the other tools a project may use: coverlet.msbuild (instruments in the build) and
-/// Microsoft Code Coverage. Each instruments a build of the gate fixture of its own: coverlet.msbuild's is built with it,
-/// Microsoft Code Coverage's is a copy of the verdicts' build.
+/// The gate judges the coverage of the other tools a project may use: coverlet.msbuild (instruments before the tests
+/// run) and Microsoft Code Coverage. Each instruments a copy of the gate fixture's build of its own, so no other
+/// scenario runs on what it did (the fixture references coverlet.msbuild, which measures only when asked).
 /// </summary>
 [Collection(MSBuildTestGroup.CoverageTools)]
 public class CoverageToolBuildTests(SourceFixtures fixtures)
@@ -15,11 +15,10 @@ public class CoverageToolBuildTests(SourceFixtures fixtures)
     [Fact]
     public void Coverlet_msbuild_coverage_is_written_and_judged_even_when_tests_fail()
     {
-        // coverlet.msbuild is a package of its own (restored with the property), so this is a build of its own.
-        var folder = fixtures.Built("Gate.Sample", "App.Tests", "Gate.Sample.coverlet-msbuild", "-p:UseCoverletMSBuild=true");
+        var sample = new GateSample(fixtures, GateSample.CoverletMSBuildCopy);
         var (exit, output) = fixtures.Test(
-            Path.Combine(folder, "App.Tests"), new Dictionary<string, string>(), "--no-build", "--logger", "gate", "-p:QualityGatePhase=budget",
-            "-p:UseCoverletMSBuild=true", "-p:CollectCoverage=true", "-p:CoverletOutputFormat=cobertura");
+            sample.Project, new Dictionary<string, string>(), "--no-build", "--logger", "gate", "-p:QualityGatePhase=budget",
+            "-p:CollectCoverage=true", "-p:CoverletOutputFormat=cobertura");
 
         Assert.True(exit == 0, output);
         Assert.Contains("[FAIL]", output);
@@ -30,8 +29,7 @@ public class CoverageToolBuildTests(SourceFixtures fixtures)
     [Fact]
     public void Microsoft_code_coverage_in_cobertura_format_is_judged_too()
     {
-        // Another instrumenter of the same assemblies: a copy of the gate fixture's build of its own (the build needs
-        // nothing else: the collector is picked at test time), so no other scenario runs on what it did.
+        // The collector is picked at test time: the build needs nothing else.
         var sample = new GateSample(fixtures, GateSample.CodeCoverageCopy);
         var (exit, output) = sample.Test(
             "code-coverage", new Dictionary<string, string>(), "--logger", "gate", "-p:QualityGatePhase=met", "--filter", GateSample.NoFailures,

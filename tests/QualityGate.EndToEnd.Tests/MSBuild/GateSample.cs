@@ -22,7 +22,10 @@ internal sealed class GateSample(SourceFixtures fixtures, string? copy = null)
     /// <inheritdoc cref="RatchetCopy"/>
     public const string CodeCoverageCopy = "code-coverage";
 
-    public string Folder => fixtures.Built("Gate.Sample", "App.Tests", [RatchetCopy, CodeCoverageCopy]);
+    /// <inheritdoc cref="RatchetCopy"/>
+    public const string CoverletMSBuildCopy = "coverlet-msbuild";
+
+    public string Folder => fixtures.Built("Gate.Sample", "App.Tests", [RatchetCopy, CodeCoverageCopy, CoverletMSBuildCopy]);
 
     public string Project => Path.Combine(Folder, copy is null ? "App.Tests" : $"App.Tests.{copy}");
 
