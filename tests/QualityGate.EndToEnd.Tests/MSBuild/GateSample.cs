@@ -25,7 +25,13 @@ internal sealed class GateSample(SourceFixtures fixtures, string? copy = null)
     /// <inheritdoc cref="RatchetCopy"/>
     public const string CoverletMSBuildCopy = "coverlet-msbuild";
 
-    public string Folder => fixtures.Built("Gate.Sample", "App.Tests", [RatchetCopy, CodeCoverageCopy, CoverletMSBuildCopy]);
+    /// <summary>The copies the installed tool's chain tests (ToolFeed): its judged runs, and the shard runs.</summary>
+    public const string ToolCopy = "tool";
+
+    /// <inheritdoc cref="ToolCopy"/>
+    public const string ShardsCopy = "shards";
+
+    public string Folder => fixtures.Built("Gate.Sample", "App.Tests", [RatchetCopy, CodeCoverageCopy, CoverletMSBuildCopy, ToolCopy, ShardsCopy]);
 
     public string Project => Path.Combine(Folder, copy is null ? "App.Tests" : $"App.Tests.{copy}");
 
@@ -44,7 +50,11 @@ internal sealed class GateSample(SourceFixtures fixtures, string? copy = null)
     }
 
     public (int Exit, string Output) Test(string scenario, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        fixtures.Test(Project, environment, ["--no-build", "--results-directory", Results(scenario), .. arguments]);
+        Test(environment, ["--results-directory", Results(scenario), .. arguments]);
+
+    /// <summary>'dotnet test --no-build' on this build, wherever the arguments say its results go.</summary>
+    public (int Exit, string Output) Test(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        fixtures.Test(Project, environment, ["--no-build", .. arguments]);
 
     /// <summary>The phase strict on the passing tests: a layer misses its target. Several tests read this one run.</summary>
     public (int Exit, string Output) StrictOnPassingTests() =>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using QualityGate.MSBuildTests;
 using Xunit;
 
 namespace QualityGate.PackageTests;
@@ -21,16 +22,16 @@ public class ShardAndPatchTests(PackageFeed feed)
     [Fact]
     public void Three_shards_merged_give_the_same_report_as_the_whole_suite_their_coverage_merges_into_the_union_and_a_missing_shard_is_refused()
     {
-        // The tool's build of the fixture, on a copy of its own (ToolFeed.ShardsProject); the results and reports in a
+        // The gate fixture's build, on a copy of the shards' own (GateSample.ShardsCopy); the results and reports in a
         // folder of this test's own, with the fixture's plan, judged against the fixture's sources (--repo-root).
         var root = Directory.CreateDirectory(Path.Combine(feed.Work, "shards")).FullName;
         File.Copy(Path.Combine(_tool.FixtureDirectory, "qualitygate.json"), Path.Combine(root, "qualitygate.json"));
-        Run(ToolFeed.ShardsProject, root, "whole", null, "FullyQualifiedName~App.Tests", built: true);
+        Run(null, root, "whole", null, "FullyQualifiedName~App.Tests");
         // Each shard takes one branch of the same lines (Net, Discount); Net_removes runs in two shards. The shards test
         // the one build, as CI shards do.
-        Run(ToolFeed.ShardsProject, root, "shard-1", "1", "FullyQualifiedName~Net_removes|FullyQualifiedName~Discount_takes", built: true);
-        Run(ToolFeed.ShardsProject, root, "shard-2", "2", "FullyQualifiedName~Net_refuses|FullyQualifiedName~Discount_of_zero", built: true);
-        Run(ToolFeed.ShardsProject, root, "shard-3", "3", "FullyQualifiedName~ReportWorker|FullyQualifiedName~Net_removes", built: true);
+        Run(null, root, "shard-1", "1", "FullyQualifiedName~Net_removes|FullyQualifiedName~Discount_takes");
+        Run(null, root, "shard-2", "2", "FullyQualifiedName~Net_refuses|FullyQualifiedName~Discount_of_zero");
+        Run(null, root, "shard-3", "3", "FullyQualifiedName~ReportWorker|FullyQualifiedName~Net_removes");
 
         var (wholeExit, wholeOutput) = Check(root, "--phase", "budget", "--results", "whole/*.qualitygate.json", "--report", "whole.json");
         var (mergedExit, mergedOutput) = Check(root, "--phase", "budget", "--results", "shard-*/*.qualitygate.json", "--expected-shards", "3", "--report", "merged.json");
@@ -108,8 +109,9 @@ public class ShardAndPatchTests(PackageFeed feed)
     private (int ExitCode, string Output) Check(string root, params string[] arguments) =>
         _tool.InProcess(root, ["check", .. arguments, "--repo-root", _tool.FixtureDirectory]);
 
-    // built: the project's build is there already (--no-build skips the incremental build check, 1-2 CPU seconds).
-    private void Run(string project, string root, string results, string? shard, string filter, bool built = false)
+    // project: a fixture of the package tier's, built by this run; null: the shards' copy of the gate fixture's build
+    // (--no-build, as CI shards test one build).
+    private void Run(string? project, string root, string results, string? shard, string filter)
     {
         var environment = new Dictionary<string, string>();
         if (shard is not null)
@@ -117,10 +119,9 @@ public class ShardAndPatchTests(PackageFeed feed)
             environment["QUALITYGATE_SHARD"] = shard;
         }
 
-        var (_, output) = feed.Test(
-            project, environment,
-            ["--logger", "gate", "--collect", OpenCover, "--filter", filter, "-p:QualityGateCheck=false",
-             "--results-directory", Path.Combine(root, results), .. built ? new[] { "--no-build" } : []]);
+        string[] arguments =
+            ["--logger", "gate", "--collect", OpenCover, "--filter", filter, "-p:QualityGateCheck=false", "--results-directory", Path.Combine(root, results)];
+        var (_, output) = project is null ? _tool.Test(GateSample.ShardsCopy, environment, arguments) : feed.Test(project, environment, arguments);
         Assert.True(File.Exists(Path.Combine(root, results, "App.Tests.net10.0.qualitygate.json")), output);
         Assert.DoesNotContain("QualityGate budget", output); // the per-project gate is off for shards
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
+using QualityGate.MSBuildTests;
 using Xunit;
 
 namespace QualityGate.PackageTests;
@@ -10,13 +11,12 @@ namespace QualityGate.PackageTests;
 /// <summary>
 /// Installs QualityGate.Tool from the package tier's feed with 'dotnet tool install' and the run's NuGet cache, so the
 /// tests run the tool a user gets, not the build output: as a command where the process is what is proven, else
-/// through its entry point in this process. Also runs the Gate.Sample fixture once per kind of run, since
+/// through its entry point in this process. The results it judges come from the gate fixture's one build (the MSBuild
+/// tier's, <see cref="GateSample"/>), each kind of run made once on a copy of that build of the tool's own, since
 /// several tests judge the same results (each test copies what it changes into a folder of its own).
 /// </summary>
 public sealed class ToolFeed
 {
-    public const string Fixture = "Gate.Sample";
-
     // One per test run (the collections that use it run in parallel): installed once, each run of the fixture made once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<ToolFeed>> PerRun = new(StringComparer.Ordinal);
 
@@ -25,6 +25,7 @@ public sealed class ToolFeed
         ["GITHUB_ACTIONS", "TF_BUILD", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "GITHUB_SHA", "GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "BUILD_SOURCEVERSION"];
 
     private readonly PackageFeed _feed;
+    private readonly SourceFixtures _fixtures = new();
     private readonly Lazy<ToolEntryPoint> _entryPoint;
 
     private ToolFeed(PackageFeed feed)
@@ -36,38 +37,33 @@ public sealed class ToolFeed
         Executable = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "dotnet-gate.exe" : "dotnet-gate");
         Assert.True(File.Exists(Executable), $"the tool's command is not at {Executable}:\n{output}");
         _entryPoint = new Lazy<ToolEntryPoint>(() => new ToolEntryPoint(toolPath));
-
-        // The fixture is built once, from the package, and its test project copied for the shard runs before any run
-        // instruments it (a coverage run rewrites the build's assemblies in place, so parallel chains need a build each).
-        var (built, buildOutput) = feed.Run(new Dictionary<string, string>(), "build", Path.Combine(Fixture, "App.Tests"));
-        Assert.True(built == 0, "building the tool's fixture failed:\n" + buildOutput);
-        Repository.Copy(Path.Combine(FixtureDirectory, "App.Tests"), Path.Combine(_feed.Work, ShardsProject), withBuild: true);
     }
-
-    /// <summary>
-    /// The fixture's test project, copied with its build for the shard runs (relative to the feed's work folder): it
-    /// refers to the same sources and finds the same qualitygate.json.
-    /// </summary>
-    public static string ShardsProject => Path.Combine(Fixture, "App.Tests.shards");
 
     /// <summary>The installed 'dotnet-gate' command.</summary>
     public string Executable { get; }
 
-    /// <summary>The fixture's folder in the scratch copy: it holds qualitygate.json, where a user runs the tool.</summary>
-    public string FixtureDirectory => Path.Combine(_feed.Work, Fixture);
+    /// <summary>
+    /// The gate fixture's folder: it holds qualitygate.json and the sources, where a user runs the tool. The MSBuild
+    /// tier's scenarios write only below their test projects' TestResults; the tool's runs and reports go beside them.
+    /// </summary>
+    public string FixtureDirectory => new GateSample(_fixtures).Folder;
 
     public static ToolFeed For(PackageFeed feed) => PerRun.GetOrAdd(feed.Work, _ => new Lazy<ToolFeed>(() => new ToolFeed(feed))).Value;
 
-    /// <summary>The passing tests with coverage, judged by the package's MSBuild gate on phase met: a pass, exit code 0.</summary>
+    /// <summary>The passing tests with coverage, judged by the MSBuild gate on phase met: a pass, exit code 0.</summary>
     public string Full => _feed.Once("tool-full", () => RunTestsOnce("full", "Kind!=Failing", "met", 0, "QualityGate met: PASS"));
 
     /// <summary>
-    /// The passing tests but one, judged by the package's MSBuild gate on phase strict: a fail, exit code 1, the
-    /// services layer below its target. The tool tests judge its results by phases of their own. Made after
-    /// <see cref="Full"/>, on the build that run made (--no-build): the phase is a property of the test run, not the build.
+    /// The passing tests but one, judged by the MSBuild gate on phase strict: a fail, exit code 1, the services layer
+    /// below its target. The tool tests judge its results by phases of their own. Made after <see cref="Full"/>, on the
+    /// same copy of the build: the phase is a property of the test run, not the build.
     /// </summary>
     public string Lower => _feed.Once("tool-lower", () => RunTestsOnce(
         "lower", "Kind!=Failing&FullyQualifiedName!~Net_refuses", "strict", 1, "error QG4001: services: line coverage 66.6 % < 100.0 % required by strict (gap 33.4 pp; 8/12 lines)"));
+
+    /// <summary>'dotnet test --no-build' on a copy of the gate fixture's build (<see cref="GateSample.ToolCopy"/>, <see cref="GateSample.ShardsCopy"/>).</summary>
+    public (int ExitCode, string Output) Test(string copy, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new GateSample(_fixtures, copy).Test(environment, arguments);
 
     /// <summary>
     /// 'dotnet test --logger gate --collect "XPlat Code Coverage"' on the fixture's tests with a filter, into
@@ -78,9 +74,9 @@ public sealed class ToolFeed
     {
         var relative = Path.Combine("TestResults", name);
         var results = Path.Combine(FixtureDirectory, relative);
-        var (exit, output) = _feed.Test(
-            Path.Combine(Fixture, "App.Tests"),
-            ["--logger", "gate", "--collect", "XPlat Code Coverage", "--filter", filter, "--results-directory", results, $"-p:QualityGatePhase={phase}", "--no-build"]);
+        var (exit, output) = Test(
+            GateSample.ToolCopy, new Dictionary<string, string>(),
+            "--logger", "gate", "--collect", "XPlat Code Coverage", "--filter", filter, "--results-directory", results, $"-p:QualityGatePhase={phase}");
         Assert.True(exit == verdict, $"the run '{name}' exited {exit}, not {verdict}:\n{output}");
         Assert.Contains(says, output);
         Assert.True(File.Exists(Path.Combine(results, "App.Tests.net10.0.qualitygate.json")), $"the run '{name}' wrote no results file:\n{output}");
