@@ -58,6 +58,8 @@ public class GateBuildTests(SourceFixtures fixtures)
         Assert.True(exit == 0, output);
         Assert.Contains("[FAIL]", output); // the test did fail
         Assert.Contains("assertion: 1 failing of 1 allowed", output);
+        Assert.Contains("QualityGate budget: PASS", output);
+        Assert.DoesNotContain("warning", output, System.StringComparison.OrdinalIgnoreCase); // within budget: no warning either
     }
 
     [Fact]

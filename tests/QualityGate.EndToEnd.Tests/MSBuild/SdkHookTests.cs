@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using QualityGate.PackageTests;
@@ -21,7 +22,7 @@ public class SdkHookTests(SourceFixtures fixtures)
     [Fact]
     public void The_installed_sdks_test_targets_still_have_every_part_the_gate_hooks()
     {
-        var sdk = XDocument.Load(Property("VSTestTargets"));
+        var sdk = XDocument.Load(WithQualityGateOff.GetProperty("VSTestTargets").GetString()!);
         var targets = sdk.Root!.Elements(MSBuild + "Target").ToDictionary(t => (string)t.Attribute("Name")!);
 
         // The override runs exactly what the SDK's VSTest target runs, so VSTest may hold nothing else.
@@ -54,10 +55,8 @@ public class SdkHookTests(SourceFixtures fixtures)
 
         Assert.Equal(1, Regex.Count(preprocessed, "<Target Name=\"VSTest\""));
         Assert.DoesNotContain("Name=\"_QualityGateBeginRun\"", preprocessed); // QualityGate.VSTest.targets is not imported
-        using var properties = System.Text.Json.JsonDocument.Parse(Property(
-            ["_QualityGateLoggerDirectory", "_QualityGateLoggerRequested"], "-p:QualityGateEnabled=false", "-p:VSTestLogger=gate"));
-        Assert.Equal(string.Empty, properties.RootElement.GetProperty("Properties").GetProperty("_QualityGateLoggerDirectory").GetString());
-        Assert.Equal(string.Empty, properties.RootElement.GetProperty("Properties").GetProperty("_QualityGateLoggerRequested").GetString());
+        Assert.Equal(string.Empty, WithQualityGateOff.GetProperty("_QualityGateLoggerDirectory").GetString());
+        Assert.Equal(string.Empty, WithQualityGateOff.GetProperty("_QualityGateLoggerRequested").GetString());
     }
 
     [Fact]
@@ -73,15 +72,17 @@ public class SdkHookTests(SourceFixtures fixtures)
     // Evaluated only: the built fixture is read, never changed.
     private string Project => Path.Combine(fixtures.Built("HandOff", "HandOff.Tests"), "HandOff.Tests");
 
-    private string Property(string name, params string[] properties) => Property([name], properties);
-
-    // One evaluation for several names: MSBuild then prints them as JSON ({"Properties": {name: value}}).
-    private string Property(string[] names, params string[] properties)
+    // One evaluation with QualityGate off and the gate logger asked for, read by both tests: where the SDK's test targets
+    // are does not depend on QualityGate. Several names make MSBuild print JSON ({"Properties": {name: value}}).
+    private JsonElement WithQualityGateOff => fixtures.Once("sdk-hook-quality-gate-off", () =>
     {
-        var (exit, output) = fixtures.Run(new Dictionary<string, string>(), ["msbuild", Project, .. names.Select(n => $"-getProperty:{n}"), .. properties]);
+        string[] names = ["VSTestTargets", "_QualityGateLoggerDirectory", "_QualityGateLoggerRequested"];
+        var (exit, output) = fixtures.Run(
+            new Dictionary<string, string>(), ["msbuild", Project, .. names.Select(n => $"-getProperty:{n}"), "-p:QualityGateEnabled=false", "-p:VSTestLogger=gate"]);
         Assert.True(exit == 0, output);
-        return output.Trim();
-    }
+        using var document = JsonDocument.Parse(output.Trim());
+        return document.RootElement.GetProperty("Properties").Clone();
+    });
 
     private string Preprocess(params string[] properties)
     {
