@@ -149,6 +149,18 @@ public class GitHubTests
     }
 
     [Fact]
+    public void A_summary_just_under_GitHubs_one_mebibyte_is_appended_whole()
+    {
+        using var temp = new TempFolder();
+        var summary = Path.Combine(temp.Path, "step_summary.md");
+        var markdown = string.Concat(Enumerable.Repeat(new string('y', 1023) + "\n", 1022));
+
+        Assert.Equal(1024 * 1024, StepSummary.MaxBytes);
+        Assert.Equal(markdown.Length, StepSummary.Append(summary, markdown));
+        Assert.Equal(markdown, File.ReadAllText(summary));
+    }
+
+    [Fact]
     public void A_cut_never_splits_a_character_and_nothing_is_written_when_not_even_the_note_fits()
     {
         var line = string.Concat(Enumerable.Repeat("é€😀", 50));

@@ -92,11 +92,11 @@ public sealed class SourceFixtures
 }
 
 /// <summary>
-/// Chains that share no folder, run in parallel: the hand-off fixture (copies per scenario; the SDK hook reads its
-/// build), and the gate fixture's builds — each chain's own, whose assemblies each coverage run instruments, so one
-/// scenario at a time: the verdicts on the build, the ratchet on a copy of it (a build of its own cost more CPU than
-/// it saved waiting: the end-to-end run is CPU-bound; a copy costs none), the other coverage tools on a build of their
-/// own each.
+/// Chains that run in parallel, each on builds of its own: the hand-off fixture (copies per scenario; the SDK hook reads
+/// its build), and the gate fixture's one build, whose assemblies each coverage run instruments, so one chain per copy
+/// and one scenario at a time: the verdicts on the build, the ratchet, the other coverage tools (one collection, so
+/// their two copies take turns) and the package tier's tool and shards on copies of it (GateSample; a build of a
+/// chain's own cost more CPU than it saved waiting: the end-to-end run is CPU-bound; a copy costs none).
 /// </summary>
 public static class MSBuildTestGroup
 {

@@ -115,8 +115,9 @@ public sealed class PackageFeed
 }
 
 /// <summary>
-/// Three chains of real runs that share nothing but the feed, run in parallel: the VSTest solutions, the
-/// Microsoft.Testing.Platform fixtures, the tool on Gate.Sample. Within a chain, scenarios run one at a time.
+/// Chains of real runs that share the feed, run in parallel: the VSTest solutions, the crashes, the
+/// Microsoft.Testing.Platform fixtures, the tool and the shards (these two on copies of the MSBuild tier's build of
+/// Gate.Sample, GateSample.ToolCopy and ShardsCopy). Within a chain, scenarios run one at a time.
 /// </summary>
 public static class PackageTestGroup
 {

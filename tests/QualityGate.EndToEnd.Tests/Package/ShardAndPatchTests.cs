@@ -92,7 +92,11 @@ public class ShardAndPatchTests(PackageFeed feed)
         Git(root, "mv", "App/Workers/ReportWorker.cs", "App/Workers/Reports.cs");
         var config = Path.Combine(root, "qualitygate.json");
         File.WriteAllText(config, File.ReadAllText(config).Replace("{ \"name\": \"met\",", "{ \"name\": \"met\", \"patch\": { \"line\": 80 },"));
-        Run(Path.Combine(sample, "App.Tests"), root, "feature", null, "Kind!=Failing");
+        // This run builds from the package and its MSBuild gate judges the layers (phase strict): the package tier's one
+        // layered verdict, so the packed task's globbing library is loaded from the package's tasks folder.
+        var (built, run) = Run(Path.Combine(sample, "App.Tests"), root, "feature", null, "Kind!=Failing", "-p:QualityGatePhase=strict");
+        Assert.True(built == 1, run);
+        Assert.Contains("error QG4001: services: line coverage", run);
 
         var (exit, output) = _tool.InProcess(root, "check", "--phase", "met", "--results", "feature/*.qualitygate.json", "--diff-base", "main");
 
@@ -109,9 +113,9 @@ public class ShardAndPatchTests(PackageFeed feed)
     private (int ExitCode, string Output) Check(string root, params string[] arguments) =>
         _tool.InProcess(root, ["check", .. arguments, "--repo-root", _tool.FixtureDirectory]);
 
-    // project: a fixture of the package tier's, built by this run; null: the shards' copy of the gate fixture's build
-    // (--no-build, as CI shards test one build).
-    private void Run(string? project, string root, string results, string? shard, string filter)
+    // project: a fixture of the package tier's, built by this run, judged by a phase (gate); null: the shards' copy of
+    // the gate fixture's build (--no-build, as CI shards test one build), not judged per project.
+    private (int ExitCode, string Output) Run(string? project, string root, string results, string? shard, string filter, string gate = "-p:QualityGateCheck=false")
     {
         var environment = new Dictionary<string, string>();
         if (shard is not null)
@@ -119,11 +123,11 @@ public class ShardAndPatchTests(PackageFeed feed)
             environment["QUALITYGATE_SHARD"] = shard;
         }
 
-        string[] arguments =
-            ["--logger", "gate", "--collect", OpenCover, "--filter", filter, "-p:QualityGateCheck=false", "--results-directory", Path.Combine(root, results)];
-        var (_, output) = project is null ? _tool.Test(GateSample.ShardsCopy, environment, arguments) : feed.Test(project, environment, arguments);
+        string[] arguments = ["--logger", "gate", "--collect", OpenCover, "--filter", filter, gate, "--results-directory", Path.Combine(root, results)];
+        var (exit, output) = project is null ? _tool.Test(GateSample.ShardsCopy, environment, arguments) : feed.Test(project, environment, arguments);
         Assert.True(File.Exists(Path.Combine(root, results, "App.Tests.net10.0.qualitygate.json")), output);
         Assert.DoesNotContain("QualityGate budget", output); // the per-project gate is off for shards
+        return (exit, output);
     }
 
     // The layers' and the total's line and branch figures, without the tests and categories.

@@ -44,7 +44,8 @@ public sealed class ToolFeed
 
     /// <summary>
     /// The gate fixture's folder: it holds qualitygate.json and the sources, where a user runs the tool. The MSBuild
-    /// tier's scenarios write only below their test projects' TestResults; the tool's runs and reports go beside them.
+    /// tier's scenarios write inside their test projects' folders (App.Tests*/: TestResults, coverlet.msbuild's report);
+    /// the tool's runs and reports go beside them, in TestResults/ and report folders of the fixture's own.
     /// </summary>
     public string FixtureDirectory => new GateSample(_fixtures).Folder;
 
