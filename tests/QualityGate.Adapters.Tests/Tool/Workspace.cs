@@ -82,13 +82,16 @@ internal sealed class Workspace : IDisposable
         return path;
     }
 
-    /// <summary>Runs 'dotnet gate' in process, from the workspace's root.</summary>
+    /// <summary>
+    /// Runs 'dotnet gate' in process, from the workspace's root, with an empty environment for its reports: a test host
+    /// on a CI runner must not make these runs CI runs (annotations in the real log, the real step summary appended).
+    /// </summary>
     public ToolRun Run(params string[] args) => Run(new StringWriter(), args);
 
     public ToolRun Run(TextWriter stdout, params string[] args)
     {
         var stderr = new StringWriter();
-        var exit = QualityGate.Tool.Program.Run(args, stdout, stderr, Root);
+        var exit = QualityGate.Tool.Program.Run(args, stdout, stderr, Root, environment: new Dictionary<string, string?>());
         return new ToolRun(exit, stdout.ToString() ?? string.Empty, stderr.ToString());
     }
 
