@@ -70,6 +70,12 @@ public sealed class QualityGateCheck : Task
     /// <summary>auto (default: detect GitHub Actions or Azure Pipelines), github, azure or none.</summary>
     public string? Ci { get; set; }
 
+    /// <summary>
+    /// What the reports read of the environment (the CI system, its step summary, source links, the commit); null reads
+    /// the build's. Not a build parameter: a test host on a CI runner gives its own, so its runs stay off the runner's log.
+    /// </summary>
+    internal IReadOnlyDictionary<string, string?>? ReportEnvironment { get; set; }
+
     /// <summary>The folder for the HTML report, badges and JUnit XML.</summary>
     public string? ReportsDirectory { get; set; }
 
@@ -117,7 +123,7 @@ public sealed class QualityGateCheck : Task
             options.Reports = reports;
             if (!string.IsNullOrWhiteSpace(ReportsDirectory))
             {
-                var publish = PublishOptions.ForProcess(ReportsDirectory!, Ci, "QualityGateCi");
+                var publish = PublishOptions.For(ReportsDirectory!, ReportEnvironment ?? PublishOptions.ProcessEnvironment(), Ci, "QualityGateCi");
                 publish.HistoryPath = string.IsNullOrWhiteSpace(HistoryFile) ? null : HistoryFile;
                 publish.Html = Html;
                 publish.Badges = Badges;

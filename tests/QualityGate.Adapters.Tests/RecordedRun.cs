@@ -51,6 +51,7 @@ internal static class RecordedRun
             ResultsFile = results,
             RunId = runId,
             ConfigPath = config,
+            ReportEnvironment = new Dictionary<string, string?>(), // the host's CI is not these runs'
         };
         return (task, engine);
     }

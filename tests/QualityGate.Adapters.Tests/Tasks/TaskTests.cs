@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections;
 using System.IO;
 using System.Linq;
@@ -111,6 +112,7 @@ public class TaskTests
         TargetFrameworkMoniker = ".NETCoreApp,Version=v10.0",
         ConfigPath = workspace.Config,
         JsonReportPath = Path.Combine(workspace.Root, "qualitygate-report.json"),
+        ReportEnvironment = new Dictionary<string, string?>(), // the host's CI is not these runs'
     };
 
     /// <summary>Every line a build log shows: "file(line,col): error CODE: message", then the messages.</summary>

@@ -69,10 +69,6 @@ internal sealed class PublishOptions
         return copy;
     }
 
-    /// <summary>Options for this process: its environment, and the CI system detected or forced by <paramref name="ci"/>.</summary>
-    public static PublishOptions ForProcess(string outputDirectory, string? ci, string setting = "the CI switch") =>
-        For(outputDirectory, ProcessEnvironment(), ci, setting);
-
     /// <summary>Options for the given environment, and the CI system detected in it or forced by <paramref name="ci"/>.</summary>
     public static PublishOptions For(string outputDirectory, IReadOnlyDictionary<string, string?> environment, string? ci, string setting = "the CI switch") =>
         new(outputDirectory) { Environment = environment, Ci = CiProvider.Detect(environment, ci, setting) };
